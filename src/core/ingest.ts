@@ -1,0 +1,161 @@
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { DiagnosticSink, type Diagnostic } from './diagnostics';
+import { articleSchema, type Article, type Cause, type Section, type Solution } from './model/article';
+import { decodeArticleBytes } from './text/decode';
+import { readFrontMatter } from './frontmatter/read';
+import { normalizeFrontMatter } from './frontmatter/frontmatter';
+import { parseAppliesToLine } from './frontmatter/products';
+import { findKbNumber } from './frontmatter/kb-number';
+import { parseMarkdown, renderToHtml, type IncludeResolver } from './markdown/pipeline';
+import { buildSections } from './sections/build-sections';
+import { extractErrorMessages } from './errors/extract';
+import { createSlugger, urlForSource } from './slug';
+
+/** What reading one input file produced: a page (article) or only diagnostics. */
+export interface IngestResult {
+  source: string;
+  article: Article | null;
+  diagnostics: Diagnostic[];
+  /** Include files this article pulled in: a change to any of them invalidates the article. */
+  includes: string[];
+  /** Images and other files the article references, below the content root. */
+  assets: string[];
+  /** Internal links found, for the link check. */
+  links: Array<{ url: string; anchor: string | null; line?: number }>;
+}
+
+/** `ms.topic` values that mark a file as an include, not a page. */
+const INCLUDE_TOPICS = new Set(['include', 'includes']);
+/** Folders whose files are includes by convention in DocFX repositories. */
+const INCLUDE_FOLDER = /(^|\/)includes\//i;
+
+export function isIncludeSource(source: string): boolean {
+  return INCLUDE_FOLDER.test(source);
+}
+
+/** Read one article file into the model. Never throws: every failure is a diagnostic. */
+export function ingestArticle(source: string, bytes: Uint8Array, resolver: IncludeResolver): IngestResult {
+  const sink = new DiagnosticSink(source);
+  const result: IngestResult = { source, article: null, diagnostics: sink.items, includes: [], assets: [], links: [] };
+  try {
+    ingestInto(result, source, bytes, resolver, sink);
+  } catch (e) {
+    result.article = null;
+    sink.error('internal-error', `The article could not be processed (${(e as Error)?.message ?? String(e)}); it was not published.`);
+  }
+  return result;
+}
+
+function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, resolver: IncludeResolver, sink: DiagnosticSink): void {
+  const decoded = decodeArticleBytes(bytes, sink);
+  if (!decoded) return;
+  const fm = readFrontMatter(decoded.text, sink);
+  const meta = normalizeFrontMatter(fm.data, sink);
+  if (INCLUDE_TOPICS.has(meta.topic) || isIncludeSource(source)) {
+    sink.info('include-file', 'Include file: published inside the articles that include it, not as a page of its own.');
+    return;
+  }
+  const format = /\.mdx$/i.test(source) ? 'mdx' : 'md';
+  const parsed = parseMarkdown(fm.body, { file: source, format, lineOffset: fm.bodyLine - 1, sink, resolver });
+  result.includes = parsed.includes;
+  result.assets = parsed.assets;
+  result.links = parsed.links;
+
+  const slugger = createSlugger();
+  const model = buildSections(parsed.tree, slugger.slug);
+  const bodySlug = createSlugger();
+  // Headings inside a section (tabs, alerts) need ids that never clash with section anchors.
+  const usedAnchors = new Set(model.sections.map((s) => s.anchor));
+  const innerSlug = (text: string) => {
+    let id = bodySlug.slug(text);
+    while (usedAnchors.has(id)) id = bodySlug.slug(text);
+    usedAnchors.add(id);
+    return id;
+  };
+
+  const title = meta.title || model.title || fileTitle(source);
+  if (!meta.title && model.title) sink.info('title-from-heading', 'No title in front matter; the first heading is used.');
+  if (!meta.title && !model.title) sink.warn('title-missing', 'No title in front matter and no heading; the file name is used as the title.');
+
+  const sections: Section[] = model.sections.map((s) => ({
+    anchor: s.anchor,
+    title: s.title,
+    depth: s.depth,
+    role: s.role,
+    parent: s.parent,
+    html: renderToHtml(s.nodes, { sink, slug: innerSlug }),
+    text: collapse(s.nodes.map((n) => toString(n)).join('\n')),
+  }));
+  const byAnchor = new Map(sections.map((s) => [s.anchor, s]));
+
+  let products = meta.products;
+  if (!products.length) products = appliesToFromBody(model.sections) ?? [];
+
+  const causes: Cause[] = model.causes.flatMap((a) => {
+    const s = byAnchor.get(a);
+    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text }] : [];
+  });
+  const solutions: Solution[] = model.solutions.flatMap((sol) => {
+    const s = byAnchor.get(sol.anchor);
+    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text, steps: sol.steps, cause: sol.cause }] : [];
+  });
+  const bodyText = sections.map((s) => s.text).join('\n');
+  const errorMessages = extractErrorMessages(
+    model.sections.map((s) => ({ anchor: s.anchor, title: s.title, nodes: s.nodes })),
+    title,
+  );
+
+  const candidate: Article = {
+    source,
+    url: urlForSource(source),
+    title,
+    description: meta.description,
+    topic: meta.topic,
+    isTroubleshooting: meta.isTroubleshooting,
+    products,
+    supportAreas: meta.supportAreas,
+    date: meta.date,
+    authors: meta.authors,
+    kbNumber: findKbNumber(fm.data, bodyText),
+    summary: model.summary || meta.description,
+    problem: model.problem ? (byAnchor.get(model.problem) ?? null) : null,
+    causes,
+    solutions,
+    moreInformation: model.moreInformation ? (byAnchor.get(model.moreInformation) ?? null) : null,
+    sections,
+    headings: model.headings,
+    errorMessages,
+    format,
+  };
+  const checked = articleSchema.safeParse(candidate);
+  if (!checked.success) {
+    const first = checked.error.issues[0];
+    sink.error('model-invalid', `The article does not fit the model (${first?.path.join('.')}: ${first?.message}); it was not published.`);
+    return;
+  }
+  result.article = checked.data;
+}
+
+function appliesToFromBody(sections: Array<{ nodes: RootContent[] }>): string[] | null {
+  // The line sits near the top: only look at the first few blocks.
+  for (const s of sections.slice(0, 2)) {
+    for (const node of s.nodes.slice(0, 6)) {
+      if (node.type !== 'paragraph') continue;
+      for (const line of toString(node).split('\n')) {
+        const found = parseAppliesToLine(line);
+        if (found?.length) return found;
+      }
+    }
+  }
+  return null;
+}
+
+function fileTitle(source: string): string {
+  const base = source.split('/').pop()!.replace(/\.(md|mdx|markdown)$/i, '');
+  return base.replace(/[-_]+/g, ' ').trim() || source;
+}
+
+function collapse(text: string): string {
+  return text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+}

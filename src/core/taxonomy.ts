@@ -1,0 +1,58 @@
+/** Browse keys for products, support areas and topics: stable, lower-case URL segments. */
+export function taxonomySlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'other'
+  );
+}
+
+export const productUrl = (product: string) => `/browse/products/${taxonomySlug(product)}/`;
+export const topicUrl = (topic: string) => `/browse/topics/${taxonomySlug(topic)}/`;
+export const areaUrl = (path: string[]) => `/browse/areas/${path.map(taxonomySlug).join('/')}/`;
+
+/** Human label for a normalized `ms.topic`. */
+const TOPIC_LABELS: Record<string, string> = {
+  troubleshooting: 'Troubleshooting',
+  'troubleshooting-problem-resolution': 'Troubleshooting',
+  'troubleshooting-general': 'Troubleshooting guide',
+  'troubleshooting-known-issue': 'Known issue',
+  'how-to': 'How-to',
+  conceptual: 'Concept',
+  article: 'Article',
+  reference: 'Reference',
+  overview: 'Overview',
+};
+export function topicLabel(topic: string): string {
+  return TOPIC_LABELS[topic] ?? topic.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+export interface Counted<K> {
+  key: K;
+  count: number;
+}
+
+/** Count values, most frequent first, ties by name: deterministic lists for browse pages. */
+export function countBy<T>(items: T[], keys: (item: T) => string[]): Counted<string>[] {
+  const counts = new Map<string, number>();
+  for (const item of items) for (const k of new Set(keys(item))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Every prefix of every support-area path, joined with `\`, e.g. `Sharing` and `Sharing\Links`. */
+export function areaPrefixes(areas: string[][]): string[] {
+  const out = new Set<string>();
+  for (const path of areas) for (let i = 1; i <= path.length; i++) out.add(path.slice(0, i).join('\\'));
+  return [...out];
+}
+
+/** Newest first, then by title: the stable order of article lists. */
+export function byDateDesc<T extends { date: string | null; title: string }>(a: T, b: T): number {
+  const da = a.date ?? '';
+  const db = b.date ?? '';
+  if (da !== db) return da < db ? 1 : -1;
+  return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
+}

@@ -1,0 +1,132 @@
+import { load as loadYaml } from 'js-yaml';
+import { DiagnosticSink } from './diagnostics';
+import { urlForSource } from './slug';
+
+/** One entry of a DocFX `toc.yml`, resolved to site URLs. */
+export interface TocNode {
+  name: string;
+  /** Site URL when the entry points at an article we publish; null for groups and external/landing pages. */
+  url: string | null;
+  /** Article source the entry points at (below the content root), if any. */
+  source: string | null;
+  /** External link, if the entry points off-site. */
+  external: string | null;
+  children: TocNode[];
+}
+
+interface RawTocItem {
+  name?: unknown;
+  displayName?: unknown;
+  href?: unknown;
+  tocHref?: unknown;
+  topicHref?: unknown;
+  items?: unknown;
+}
+
+/** Normalize a relative path against a folder; null when it climbs above the root. */
+export function joinSource(dir: string, href: string): string | null {
+  const parts = dir ? dir.split('/') : [];
+  for (const seg of href.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') {
+      if (!parts.length) return null;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+export interface TocReadContext {
+  /** Read another toc file (for `href: sub/toc.yml`); null when missing. */
+  readToc(source: string): string | null;
+  /** Does an article with this source exist? */
+  hasArticle(source: string): boolean;
+  sink: DiagnosticSink;
+}
+
+/** Parse a toc.yml (and the tocs it references) into a tree. Never throws. */
+export function parseToc(source: string, text: string, ctx: TocReadContext, seen: Set<string> = new Set()): TocNode[] {
+  seen.add(source);
+  let data: unknown;
+  try {
+    data = loadYaml(text);
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    ctx.sink.error('toc-invalid', `toc.yml is not valid YAML: ${(e as Error).message.split('\n')[0]}`, mark?.line !== undefined ? mark.line + 1 : undefined);
+    return [];
+  }
+  const items = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { items?: unknown }).items) ? (data as { items: unknown[] }).items : null;
+  if (!items) {
+    if (data != null) ctx.sink.warn('toc-invalid', 'toc.yml does not hold a list of entries; ignored');
+    return [];
+  }
+  const dir = source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '';
+  return items.flatMap((item) => toNode(item as RawTocItem, dir, ctx, seen));
+}
+
+function toNode(item: RawTocItem, dir: string, ctx: TocReadContext, seen: Set<string>): TocNode[] {
+  if (!item || typeof item !== 'object') return [];
+  const name = String(item.name ?? item.displayName ?? '').trim();
+  const href = typeof item.href === 'string' ? item.href.trim() : typeof item.topicHref === 'string' ? item.topicHref.trim() : '';
+  const children = Array.isArray(item.items) ? item.items.flatMap((c) => toNode(c as RawTocItem, dir, ctx, seen)) : [];
+  const node: TocNode = { name, url: null, source: null, external: null, children };
+  if (href) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) node.external = href;
+    else if (href.startsWith('/')) node.external = `https://learn.microsoft.com${href}`;
+    else {
+      const clean = href.split('#')[0].split('?')[0];
+      const target = joinSource(dir, clean);
+      if (target === null) ctx.sink.warn('toc-outside-root', `toc entry "${name}" points outside the content root: ${href}`);
+      else if (/(^|\/)toc\.ya?ml$/i.test(target) || clean.endsWith('/')) {
+        const tocSource = clean.endsWith('/') ? `${target}/toc.yml`.replace(/^\//, '') : target;
+        if (!seen.has(tocSource)) {
+          const text = ctx.readToc(tocSource);
+          if (text !== null) node.children.push(...parseToc(tocSource, text, ctx, new Set(seen)));
+        }
+      } else if (/\.(md|mdx|markdown)$/i.test(target)) {
+        if (ctx.hasArticle(target)) {
+          node.source = target;
+          node.url = urlForSource(target);
+        } else ctx.sink.warn('toc-missing-target', `toc entry "${name}" points at ${target}, which is not an article here`);
+      }
+    }
+  }
+  if (!node.name && !node.url && !node.children.length) return [];
+  if (!node.name) node.name = node.source ?? 'Untitled';
+  return [node];
+}
+
+/** Where an article stands in the navigation: breadcrumb names and the group it belongs to. */
+export interface NavPlacement {
+  /** Names from the toc root down to the article's parent group. */
+  trail: Array<{ name: string; url: string | null }>;
+  /** The article's sibling entries (its own group), without grandchildren: bounded, never the whole tree. */
+  siblings: Array<{ name: string; url: string | null; current: boolean }>;
+}
+
+/** Index every article source in a toc tree to its placement (first occurrence wins, for determinism). */
+export function placeArticles(tree: TocNode[]): Map<string, NavPlacement> {
+  const out = new Map<string, NavPlacement>();
+  const visit = (nodes: TocNode[], trail: NavPlacement['trail']) => {
+    for (const node of nodes) {
+      if (node.source && !out.has(node.source)) {
+        out.set(node.source, {
+          trail,
+          siblings: nodes.map((n) => ({ name: n.name, url: n.url ?? firstUrl(n), current: n === node })),
+        });
+      }
+      if (node.children.length) visit(node.children, [...trail, { name: node.name, url: node.url }]);
+    }
+  };
+  visit(tree, []);
+  return out;
+}
+
+function firstUrl(node: TocNode): string | null {
+  if (node.url) return node.url;
+  for (const c of node.children) {
+    const u = firstUrl(c);
+    if (u) return u;
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { ContentBuild } from '../node/build-content';
+import { cacheDir, contentRoot, strictMode } from '../node/config';
+import { buildReport, summarize } from '../node/report';
+
+const MANIFEST_FILE = 'manifest.json';
+
+/** After Astro writes the pages: the build report, copied assets, and (later) search and lookup indexes. */
+export function kbIntegration(): AstroIntegration {
+  return {
+    name: 'kb-site',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const build = JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
+        const report = buildReport(build);
+        fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
+        fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
+        copyAssets(contentRoot(), out, build.assets);
+        for (const line of summarize(report).split('\n')) logger.info(line);
+        const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+        if (strictMode() && errors > 0) {
+          throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);
+        }
+      },
+    },
+  };
+}
+
+/** Images referenced by articles are served from the same relative path as the article source. */
+function copyAssets(root: string, out: string, assets: string[]): void {
+  for (const asset of assets) {
+    const from = path.join(root, asset);
+    const to = path.join(out, asset.toLowerCase());
+    if (!fs.existsSync(from)) continue;
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(from, to);
+  }
+}

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Loader } from 'astro/loaders';
+import { buildContent, type ContentBuild } from '../node/build-content';
+import { cacheDir, contentRoot } from '../node/config';
+
+/** File the integration reads after the build to write the report, search and lookup indexes. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/**
+ * Astro content loader for a DocFX-style knowledge base. Runs our own unified pipeline,
+ * stores a light entry per article, and keeps the full model in the cache for the page.
+ */
+export function kbLoader(): Loader {
+  return {
+    name: 'kb-loader',
+    load: async ({ store, logger, watcher, parseData }) => {
+      const root = contentRoot();
+      const cache = cacheDir();
+      const sync = async () => {
+        const started = performance.now();
+        const build: ContentBuild = buildContent(root, cache);
+        fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
+        store.clear();
+        for (const entry of build.articles) {
+          const data = await parseData({ id: entry.url, data: { ...entry } });
+          store.set({ id: entry.url, data });
+        }
+        const secs = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(
+          `${build.inputs} files read from ${root}: ${build.articles.length} pages, ${build.diagnostics.length} diagnostics (cache ${build.cache.hits} hit, ${build.cache.misses} parsed) in ${secs}s`,
+        );
+      };
+      await sync();
+      if (watcher) {
+        watcher.add(root);
+        const onChange = (file: string) => {
+          if (path.resolve(file).startsWith(root + path.sep)) void sync();
+        };
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { getCollection } from 'astro:content';
+import { byDateDesc, taxonomySlug } from '../core/taxonomy';
+
+export type Entry = Awaited<ReturnType<typeof allEntries>>[number];
+
+/** Every article entry, newest first: the one list browse pages slice from. */
+export async function allEntries() {
+  const entries = await getCollection('articles');
+  return entries.map((e) => e.data).sort(byDateDesc);
+}
+
+export const PAGE_SIZE = 50;
+
+/** Group entries under URL-slug keys; names that slug alike share a page (first spelling wins). */
+export function groupForBrowse(entries: Entry[], keys: (e: Entry) => string[]) {
+  const groups = new Map<string, { slug: string; name: string; items: Entry[] }>();
+  for (const e of entries) {
+    for (const name of keys(e)) {
+      const slug = taxonomySlug(name);
+      let g = groups.get(slug);
+      if (!g) groups.set(slug, (g = { slug, name, items: [] }));
+      if (g.items[g.items.length - 1] !== e) g.items.push(e);
+    }
+  }
+  return [...groups.values()].sort((a, b) => (a.slug < b.slug ? -1 : 1));
+}

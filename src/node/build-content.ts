@@ -1,0 +1,259 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
+import { ingestArticle, type IngestResult } from '../core/ingest';
+import type { Article } from '../core/model/article';
+import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../core/toc';
+import { discover, type DiscoveredFile } from './discover';
+import { createFsIncludeResolver } from './include-resolver';
+
+/** The light per-article record pages and browse lists need; the full model stays in the cache file. */
+export interface ArticleEntry {
+  source: string;
+  url: string;
+  title: string;
+  description: string;
+  summary: string;
+  topic: string;
+  isTroubleshooting: boolean;
+  products: string[];
+  supportAreas: string[][];
+  date: string | null;
+  kbNumber: string | null;
+  causes: number;
+  solutions: number;
+  errorMessages: number;
+  /** Cache file holding the full `Article`, relative to the cache dir. */
+  modelFile: string;
+  nav: NavPlacement | null;
+}
+
+export interface ContentBuild {
+  root: string;
+  /** Every Markdown input file read. */
+  inputs: number;
+  articles: ArticleEntry[];
+  diagnostics: Diagnostic[];
+  /** Non-article files, counted by kind (tocs, assets, other). */
+  otherFiles: Record<string, number>;
+  /** Assets referenced by published articles, below the content root. */
+  assets: string[];
+  /** Navigation trees, one per top-level toc.yml. */
+  toc: TocNode[];
+  links: Array<{ from: string; url: string; anchor: string | null; line?: number }>;
+  cache: { hits: number; misses: number };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Digest of the generator's own code, so a changed parser invalidates cached articles. */
+let generatorDigestMemo: string | null = null;
+export function generatorDigest(): string {
+  if (generatorDigestMemo) return generatorDigestMemo;
+  const hash = crypto.createHash('sha256');
+  const coreDir = path.resolve(here, '../core');
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const name of fs.readdirSync(dir).sort()) {
+      const abs = path.join(dir, name);
+      if (fs.statSync(abs).isDirectory()) walk(abs);
+      else {
+        hash.update(name);
+        hash.update(fs.readFileSync(abs));
+      }
+    }
+  };
+  walk(coreDir);
+  walk(path.resolve(here, '../node'));
+  generatorDigestMemo = hash.digest('hex').slice(0, 16);
+  return generatorDigestMemo;
+}
+
+interface CacheRecord {
+  key: string;
+  includeDigests: Record<string, string>;
+  result: IngestResult;
+}
+
+const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** Read, parse and normalize every file under the content root. Writes each article's model to the cache. */
+export function buildContent(root: string, cacheDir: string): ContentBuild {
+  const articleDir = path.join(cacheDir, 'articles');
+  fs.mkdirSync(articleDir, { recursive: true });
+  const { files, refused } = discover(root);
+  const diagnostics: Diagnostic[] = [];
+  for (const r of refused) diagnostics.push({ file: r.source, severity: 'error', code: 'path-refused', reason: r.reason });
+
+  const articleFiles = files.filter((f) => f.kind === 'article');
+  const otherFiles: Record<string, number> = {};
+  for (const f of files) if (f.kind !== 'article') otherFiles[f.kind] = (otherFiles[f.kind] ?? 0) + 1;
+
+  const resolver = createFsIncludeResolver(root);
+  const version = generatorDigest();
+  const digestOf = memoDigest(root);
+  const results: IngestResult[] = [];
+  let hits = 0;
+  let misses = 0;
+  for (const file of articleFiles) {
+    const abs = path.join(root, file.source);
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(abs);
+    } catch (e) {
+      diagnostics.push({ file: file.source, severity: 'error', code: 'read-failed', reason: `The file could not be read: ${(e as Error).message}` });
+      results.push({ source: file.source, article: null, diagnostics: [], includes: [], assets: [], links: [] });
+      continue;
+    }
+    const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
+    const cacheFile = path.join(articleDir, `${sha(file.source).slice(0, 24)}.json`);
+    const cached = readCache(cacheFile);
+    if (cached && cached.key === key && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
+      results.push(cached.result);
+      hits++;
+      continue;
+    }
+    misses++;
+    const result = ingestArticle(file.source, bytes, resolver);
+    const includeDigests: Record<string, string> = {};
+    for (const inc of result.includes) includeDigests[inc] = digestOf(inc);
+    fs.writeFileSync(cacheFile, JSON.stringify({ key, includeDigests, result } satisfies CacheRecord));
+    results.push(result);
+  }
+
+  resolveDuplicateUrls(results);
+  const toc = readTocs(root, files, new Set(results.filter((r) => r.article).map((r) => r.source)), diagnostics);
+  const placement = placeArticles(toc);
+
+  const articles: ArticleEntry[] = [];
+  const assets = new Set<string>();
+  const links: ContentBuild['links'] = [];
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (!r.article) {
+      if (!r.diagnostics.length && !diagnostics.some((d) => d.file === r.source)) {
+        diagnostics.push({ file: r.source, severity: 'error', code: 'not-published', reason: 'The file produced no page and no other diagnostic.' });
+      }
+      continue;
+    }
+    const a = r.article;
+    const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
+    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    for (const asset of r.assets) assets.add(asset);
+    for (const l of r.links) links.push({ from: a.source, ...l });
+    articles.push(entryOf(a, modelFile, placement.get(a.source) ?? null));
+  }
+  return {
+    root,
+    inputs: articleFiles.length,
+    articles,
+    diagnostics,
+    otherFiles,
+    assets: [...assets].sort(),
+    toc,
+    links,
+    cache: { hits, misses },
+  };
+}
+
+function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): ArticleEntry {
+  return {
+    source: a.source,
+    url: a.url,
+    title: a.title,
+    description: a.description,
+    summary: a.summary,
+    topic: a.topic,
+    isTroubleshooting: a.isTroubleshooting,
+    products: a.products,
+    supportAreas: a.supportAreas,
+    date: a.date,
+    kbNumber: a.kbNumber,
+    causes: a.causes.length,
+    solutions: a.solutions.length,
+    errorMessages: a.errorMessages.length,
+    modelFile,
+    nav,
+  };
+}
+
+/** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */
+function resolveDuplicateUrls(results: IngestResult[]): void {
+  const taken = new Set<string>();
+  const sorted = results.filter((r) => r.article).sort((a, b) => (a.source < b.source ? -1 : 1));
+  for (const r of sorted) {
+    const a = r.article!;
+    if (!taken.has(a.url)) {
+      taken.add(a.url);
+      continue;
+    }
+    let n = 2;
+    const base = a.url.replace(/\/$/, '');
+    while (taken.has(`${base}-${n}/`)) n++;
+    const url = `${base}-${n}/`;
+    r.diagnostics.push({
+      file: a.source,
+      severity: 'warning',
+      code: 'duplicate-url',
+      reason: `Another file already publishes at ${a.url}; this one is published at ${url} instead.`,
+    });
+    a.url = url;
+    taken.add(url);
+  }
+}
+
+function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<string>, diagnostics: Diagnostic[]): TocNode[] {
+  const tocFiles = files.filter((f) => f.kind === 'toc').map((f) => f.source);
+  const referenced = new Set<string>();
+  const trees: TocNode[] = [];
+  // Parse each toc; those referenced by another toc are nested there, the rest are roots.
+  const parsed = new Map<string, TocNode[]>();
+  for (const source of tocFiles) {
+    const sink = new DiagnosticSink(source);
+    const ctx = {
+      sink,
+      hasArticle: (s: string) => articleSources.has(s),
+      readToc: (s: string) => {
+        referenced.add(s);
+        try {
+          return fs.readFileSync(path.join(root, s), 'utf8');
+        } catch {
+          sink.warn('toc-missing-target', `toc references ${s}, which does not exist`);
+          return null;
+        }
+      },
+    };
+    parsed.set(source, parseToc(source, fs.readFileSync(path.join(root, source), 'utf8'), ctx));
+    diagnostics.push(...sink.items);
+  }
+  for (const source of tocFiles) {
+    if (!referenced.has(source)) trees.push({ name: source.replace(/\/?toc\.ya?ml$/i, '') || 'Home', url: null, source: null, external: null, children: parsed.get(source)! });
+  }
+  return trees;
+}
+
+function readCache(file: string): CacheRecord | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as CacheRecord;
+  } catch {
+    return null;
+  }
+}
+
+function memoDigest(root: string): (source: string) => string {
+  const memo = new Map<string, string>();
+  return (source) => {
+    let d = memo.get(source);
+    if (d === undefined) {
+      try {
+        d = sha(fs.readFileSync(path.join(root, source)));
+      } catch {
+        d = 'missing';
+      }
+      memo.set(source, d);
+    }
+    return d;
+  };
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BuildReport } from '../../src/node/report';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  outDir: string;
+  report: BuildReport;
+  status: number | null;
+  output: string;
+  read(urlPath: string): string;
+  exists(urlPath: string): boolean;
+}
+
+/** Run the real `astro build` on a content root into a fresh temp folder (own cache too). */
+export function buildSite(contentDir: string, opts: { env?: Record<string, string>; outDir?: string } = {}): BuiltSite {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-build-'));
+  const outDir = opts.outDir ?? path.join(work, 'dist');
+  const run = spawnSync(path.join(projectRoot, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      KB_CONTENT_DIR: contentDir,
+      KB_CACHE_DIR: path.join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...opts.env,
+    },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const output = `${run.stdout}\n${run.stderr}`;
+  const reportFile = path.join(outDir, '_kb/report.json');
+  const report = fs.existsSync(reportFile) ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as BuildReport) : (null as unknown as BuildReport);
+  const file = (urlPath: string) => {
+    const clean = urlPath.split('#')[0].split('?')[0];
+    return path.join(outDir, clean.endsWith('/') ? `${clean}index.html` : clean);
+  };
+  return {
+    outDir,
+    report,
+    status: run.status,
+    output,
+    read: (u) => fs.readFileSync(file(u), 'utf8'),
+    exists: (u) => fs.existsSync(file(u)),
+  };
+}
