@@ -1,0 +1,71 @@
+/**
+ * Named table of variable-value patterns (Sentry-style parameterization). Earlier
+ * entries win over later ones when matches overlap. A masked value is replaced by
+ * the typed placeholder `<type>` in the normal text; placeholders that articles
+ * write themselves (`<ServerName>`, `{GUID}`, `[UserName]`, `%1`, `YourServer`)
+ * are recognized by the same table, so article and paste agree.
+ */
+
+export interface MaskPattern {
+  type: string;
+  re: RegExp;
+  /** Capture group holding the variable part (default: whole match). */
+  group?: number;
+  /** Optional veto on a match. */
+  accept?: (m: RegExpExecArray) => boolean;
+  /** A substring every match contains; the pattern is skipped when the text lacks it (speed). */
+  hint?: string;
+}
+
+/** Every type that `<type>` can spell; used to read our own output back (idempotence). */
+export const MASK_TYPES = [
+  'placeholder', 'url', 'email', 'unc-path', 'windows-path', 'unix-path', 'guid', 'timestamp', 'date', 'time',
+  'ipv6', 'ipv4', 'host', 'hex', 'number', 'quoted',
+] as const;
+export type MaskType = (typeof MASK_TYPES)[number];
+
+const TLDS = 'com|net|org|edu|gov|mil|int|io|local|lan|corp|internal|intranet|home|test|example|invalid|localdomain|cloud|app|dev|info|biz|us|uk|de|fr|jp|cn|in|au|ca|nl|ru|br|it|es|ch|se|no|dk|fi|pl|be|at|nz|ie|sg|kr|mx|za';
+const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const VAR_BEFORE = 'line|ln|port|char|column|col|row|pid|process id|processid|thread|thread id|tid|session|session id|attempt|retry|offset|position|pos|size|length|timeout|after|build|instance';
+const VAR_AFTER = 'items?|rows?|bytes?|seconds?|secs?|minutes?|mins?|hours?|ms|milliseconds?|files?|records?|objects?|users?|times|attempts?|retries|days?|KB|MB|GB|TB|entries|messages?|percent|%';
+
+function ipv4ok(m: RegExpExecArray): boolean {
+  return m[0].split(':')[0].split('.').every((p) => Number(p) <= 255);
+}
+
+export const MASK_PATTERNS: readonly MaskPattern[] = [
+  // Article placeholders first so `<ServerName>` or our own `<guid>` never gets re-read as something else.
+  { type: 'placeholder', re: /<[_*]{0,2}[A-Za-z][\w .:/-]{0,40}?[_*]{0,2}>/g },
+  { type: 'placeholder', re: /\{[A-Za-z][\w -]{0,30}\}/g },
+  { type: 'placeholder', re: /\[[A-Z][a-z]+(?:[ _]?[A-Za-z][a-z]+){0,3}\]/g },
+  { type: 'placeholder', re: /(?<![\w%])%\d{1,2}\b/g },
+  { type: 'placeholder', re: /\bYour[A-Z][a-z]+(?:[A-Z][a-z]+)*\b/g },
+  { type: 'url', hint: '://', re: /\b(?:https?|ftp|ldaps?|file|wss?):\/\/[^\s"'<>`)\]]+/gi },
+  { type: 'email', hint: '@', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
+  { type: 'unc-path', hint: '\\\\', re: /\\\\[\w.$-]+(?:\\[^\s"'<>|]*)?/g },
+  { type: 'windows-path', hint: ':\\', re: /\b[A-Za-z]:\\(?:[^\\\r\n"'<>|:*?]*\\)*[^\\\s"'<>|:*?,;)]*/g },
+  { type: 'unix-path', hint: '/', re: /(?<![\w/.~-])~?\/(?:[\w.@-]+\/)+[\w.@-]*/g },
+  { type: 'guid', hint: '-', re: /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi },
+  { type: 'ipv6', hint: '::', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?:%\w+)?(?![\w:])|(?<![\w:])::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?(?![\w:])/gi,
+    accept: (m) => /[0-9a-f]/i.test(m[0]) && !/^\d+::?$/.test(m[0]) },
+  { type: 'ipv6', hint: ':', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])/gi },
+  { type: 'timestamp', re: /\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?Z|[+-]\d{2}:?\d{2})?/g },
+  { type: 'timestamp', re: /\b\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]\.?M\.?)?/gi },
+  { type: 'date', re: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g },
+  { type: 'date', re: new RegExp(String.raw`\b(?:${MONTHS})\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:${MONTHS}) \d{4}\b`, 'g') },
+  { type: 'time', hint: ':', re: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]\.?M\.?\b)?/gi },
+  { type: 'ipv4', hint: '.', re: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b(?![.\d])/g, accept: ipv4ok },
+  { type: 'host', hint: '.', re: new RegExp(String.raw`\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})\b(?![.-]\w)`, 'gi') },
+  // Long hex runs (thumbprints, trace ids); 8-digit HRESULT shapes are identifiers and are never reached here.
+  { type: 'hex', re: /\b(?:0x)?[0-9a-f]{9,}\b/gi, accept: (m) => /\d/.test(m[0]) && /[a-f]/i.test(m[0].replace(/^0x/i, '')) || m[0].length >= 16 },
+  { type: 'number', re: new RegExp(String.raw`\b(?:${VAR_BEFORE})\s*[:=#]?\s*(\d+)\b`, 'gi'), group: 1 },
+  { type: 'number', re: new RegExp(String.raw`(?<![\w.])(\d[\d,.]*)\s*(?:${VAR_AFTER})(?!\w)`, 'gi'), group: 1 },
+  // Quoted single tokens (no spaces): 'CONTOSO\jdoe', "srv01", 'MyDatabase'.
+  { type: 'quoted', re: /(?<![\w'])'[^'\s<>]{1,80}'(?![\w'])|(?<![\w"])"[^"\s<>]{1,80}"(?![\w"])/g },
+];
+
+/** Reads `<guid>` back as type guid; other `<...>` placeholders become `placeholder`. */
+export function placeholderType(text: string): string {
+  const inner = text.replace(/^[<{[][_*]*|[_*]*[>}\]]$/g, '').toLowerCase();
+  return (MASK_TYPES as readonly string[]).includes(inner) ? inner : 'placeholder';
+}

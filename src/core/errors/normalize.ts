@@ -1,0 +1,358 @@
+/**
+ * THE normalization of error text, shared by the index build, the browser and the CLI.
+ *
+ * Pipeline: fold characters and markup (fold.ts) → pull string values out of JSON
+ * envelopes → cut into lines and strip console noise (noise.ts) → re-join lines,
+ * healing hard wraps → recognize identifiers (identifiers.ts) → mask variable
+ * values (masks.ts) → tokenize. Offsets always point into the caller's raw text.
+ *
+ * Hard-wrap rule: a console wraps at a fixed width W, cutting words anywhere. W is
+ * detected as 80 or 120 (or 100/132) when a non-final line has exactly that length,
+ * else as the longest line length (≥ 40) when two or more non-final lines share it.
+ * A line of exactly W characters is joined to the next WITHOUT a space, which
+ * reproduces the original line exactly (the wrap inserted nothing); the next line
+ * is then a continuation and noise rules are not applied to it. All other lines are
+ * joined with a single space, so wrapped phrases still shingle together.
+ */
+import { foldText, type Folded } from './fold';
+import { IDENTIFIER_FORMS } from './identifiers';
+import { MASK_PATTERNS, placeholderType } from './masks';
+import { NOISE_RULES } from './noise';
+
+export interface Token {
+  /** Normal form: lower-case word, canonical identifier, or `<type>` for a masked value. */
+  t: string;
+  kind: 'word' | 'ident' | 'mask';
+  /** Offsets into the ORIGINAL raw text. */
+  start: number;
+  end: number;
+  /** Identifier form name or mask type. */
+  type?: string;
+}
+
+export interface MaskedValue {
+  type: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface NormalizedText {
+  /** Display-normal form: one line, masks as `<type>`. Normalizing it again gives the same text. */
+  text: string;
+  tokens: Token[];
+  masked: MaskedValue[];
+  /** Canonical identifiers, in order of appearance, de-duplicated. */
+  identifiers: string[];
+}
+
+interface Segment { a: number; b: number; wrapped: boolean; endsSpace?: boolean; fresh: boolean; identOnly: boolean }
+
+const WRAP_WIDTHS = [80, 120, 100, 132];
+const JSON_KEYS = /^(?:error|message|error_description|errorMessage|error_message|errorDescription|code|errorCode|error_code|detail|details|reason|description|ExceptionMessage|title)$/i;
+const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+
+/** Parses a JSON-looking object starting at `s[i] === '{'`; returns the end and the value spans of error-ish keys. */
+function scanJsonEnvelope(s: string, i: number): { end: number; values: Array<[number, number]> } | null {
+  let depth = 0;
+  const values: Array<[number, number]> = [];
+  let lastKey: string | null = null;
+  let expectValue = false;
+  let j = i;
+  while (j < s.length) {
+    const c = s[j];
+    if (c === '"') {
+      let k = j + 1;
+      while (k < s.length && s[k] !== '"') { if (s[k] === '\\') k++; k++; }
+      if (k >= s.length) return null;
+      if (expectValue) { if (lastKey && JSON_KEYS.test(lastKey)) values.push([j + 1, k]); expectValue = false; lastKey = null; }
+      else lastKey = s.slice(j + 1, k);
+      j = k + 1;
+      continue;
+    }
+    if (c === ':') expectValue = true;
+    else if (c === ',' ) { expectValue = false; lastKey = null; }
+    else if (c === '{' || c === '[') { depth++; if (c === '{') { expectValue = false; lastKey = null; } }
+    else if (c === '}' || c === ']') { depth--; if (depth === 0) return values.length ? { end: j + 1, values } : null; }
+    else if (expectValue && /[-\d]/.test(c)) {
+      let k = j; while (k < s.length && /[-\d.]/.test(s[k])) k++;
+      if (lastKey && JSON_KEYS.test(lastKey)) values.push([j, k]);
+      j = k; continue;
+    }
+    j++;
+  }
+  return null;
+}
+
+function detectWrapWidth(lengths: number[]): number {
+  const body = lengths.slice(0, -1);
+  for (const w of WRAP_WIDTHS) if (body.includes(w)) return w;
+  let max = 0;
+  for (const l of body) if (l > max) max = l;
+  if (max >= 40 && body.filter((l) => l === max).length >= 2) return max;
+  return -1;
+}
+
+function applyNoise(s: string, a: number, b: number, continuation: boolean): { a: number; drop: boolean; identOnly: boolean; stripped: boolean } {
+  let stripped = false;
+  if (continuation) return { a, drop: false, identOnly: false, stripped };
+  for (let guard = 0; guard < 16; guard++) {
+    while (a < b && (s[a] === ' ')) a++;
+    if (a >= b) return { a, drop: true, identOnly: false, stripped };
+    const line = s.slice(a, b);
+    let progressed = false;
+    for (const rule of NOISE_RULES) {
+      if (rule.maxLength !== undefined && line.length > rule.maxLength) continue;
+      rule.re.lastIndex = 0;
+      const m = rule.re.exec(line);
+      if (!m) continue;
+      if (rule.action === 'drop') return { a, drop: true, identOnly: false, stripped };
+      if (rule.action === 'identifiers-only') return { a, drop: false, identOnly: true, stripped };
+      if (m[0].length === 0) continue;
+      a += m[0].length;
+      stripped = true;
+      progressed = true;
+      break;
+    }
+    if (!progressed) break;
+  }
+  while (a < b && s[a] === ' ') a++;
+  return { a, drop: a >= b, identOnly: false, stripped };
+}
+
+/** Splits JSON string values at literal escape sequences (`\r\n`, `\n`, `\t`). */
+function pushJsonValue(segs: Segment[], s: string, a: number, b: number): void {
+  const re = /\\[rnt]/g;
+  re.lastIndex = a;
+  let start = a;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) && m.index < b) {
+    if (m.index > start) segs.push({ a: start, b: m.index, wrapped: false, fresh: true, identOnly: false });
+    start = m.index + 2;
+  }
+  if (b > start) segs.push({ a: start, b, wrapped: false, fresh: true, identOnly: false });
+}
+
+/** Lines → segments with noise removed. `s` is folded text. */
+function segmentLines(s: string, from: number[], to: number[]): Segment[] {
+  const lines: Array<[number, number]> = [];
+  let st = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i === s.length || s[i] === '\n') { lines.push([st, i]); st = i + 1; }
+  }
+  // Raw display length of each line (before folding), trailing spaces included as consoles pad nothing.
+  const rawLen = lines.map(([a, b]) => (b > a ? to[b - 1] - from[a] : 0));
+  const width = detectWrapWidth(rawLen);
+  const segs: Segment[] = [];
+  let prevWrapped = false;
+  for (let li = 0; li < lines.length; li++) {
+    let [a, b] = lines[li];
+    const wrapped = width > 0 && rawLen[li] === width;
+    const continuation = prevWrapped;
+    prevWrapped = wrapped;
+    if (!continuation) {
+      // JSON envelope starting on this line: keep only the error-ish string values.
+      let k = a; while (k < b && s[k] === ' ') k++;
+      if (s[k] === '{') {
+        const env = scanJsonEnvelope(s, k);
+        if (env) {
+          for (const [va, vb] of env.values) pushJsonValue(segs, s, va, vb);
+          // Skip the lines the envelope covers.
+          while (li + 1 < lines.length && lines[li + 1][0] < env.end) li++;
+          prevWrapped = false;
+          continue;
+        }
+      }
+    }
+    const fullB = b;
+    while (b > a && s[b - 1] === ' ') b--;
+    const r = applyNoise(s, a, b, continuation);
+    if (r.drop) { if (!continuation) prevWrapped = false; continue; }
+    segs.push({ a: r.a, b, wrapped, endsSpace: b < fullB, fresh: r.stripped, identOnly: r.identOnly });
+  }
+  return segs;
+}
+
+interface Span { a: number; b: number; kind: 'ident' | 'mask'; t: string; type: string }
+
+/** Joined text plus its map back to raw offsets. */
+function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; to: number[] } {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let prev: Segment | null = null;
+  const add = (a: number, b: number): void => {
+    const slice = f.s.slice(a, b);
+    if (!slice.includes('  ') && !(slice[0] === ' ' && parts.length && parts[parts.length - 1].endsWith(' '))) {
+      parts.push(slice);
+      for (let i = a; i < b; i++) { from.push(f.from[i]); to.push(f.to[i]); }
+      return;
+    }
+    for (let i = a; i < b; i++) {
+      const c = f.s[i];
+      if (c === ' ' && parts.length && parts[parts.length - 1].endsWith(' ')) continue; // fold runs of spaces
+      parts.push(c); from.push(f.from[i]); to.push(f.to[i]);
+    }
+  };
+  for (const seg of segs) {
+    if (seg.identOnly) {
+      // Keep only identifier substrings of the line.
+      const line = f.s.slice(seg.a, seg.b);
+      const found: Array<[number, number]> = [];
+      for (const form of IDENTIFIER_FORMS) {
+        form.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = form.re.exec(line))) {
+          if (m[0].length === 0) { form.re.lastIndex++; continue; }
+          if (form.canon(m) === null) continue;
+          const a = seg.a + m.index, b = a + m[0].length;
+          if (!found.some(([x, y]) => a < y && x < b)) found.push([a, b]);
+        }
+      }
+      found.sort((x, y) => x[0] - y[0]);
+      for (const [a, b] of found) {
+        if (parts.length) { parts.push(' '); from.push(f.from[a]); to.push(f.from[a]); }
+        add(a, b);
+      }
+      prev = null;
+      continue;
+    }
+    if (parts.length) {
+      const glue = prev && prev.wrapped && !prev.endsSpace && !seg.fresh ? '' : ' ';
+      if (glue && !parts[parts.length - 1].endsWith(' ')) { parts.push(' '); from.push(f.from[seg.a]); to.push(f.from[seg.a]); }
+    }
+    add(seg.a, seg.b);
+    prev = seg;
+  }
+  let j = parts.join('');
+  while (j.endsWith(' ')) { j = j.slice(0, -1); from.pop(); to.pop(); }
+  return { j, from, to };
+}
+
+const CONTAINER_MASKS = new Set(['url', 'unc-path', 'windows-path', 'unix-path']);
+
+function findSpans(j: string): Span[] {
+  const occ = new Uint8Array(j.length + 1); // 0 free, 1 ident, 2 mask
+  const spans: Span[] = [];
+  const free = (a: number, b: number, allowIdent: boolean): boolean => {
+    for (let i = a; i < b; i++) if (occ[i] === 2 || (occ[i] === 1 && !allowIdent)) return false;
+    return true;
+  };
+  const runMasks = (placeholdersOnly: boolean): void => {
+    for (const p of MASK_PATTERNS) {
+      if ((p.type === 'placeholder') !== placeholdersOnly) continue;
+      if (p.hint !== undefined && !j.includes(p.hint)) continue;
+      p.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = p.re.exec(j))) {
+        if (m[0].length === 0) { p.re.lastIndex++; continue; }
+        if (p.accept && !p.accept(m)) continue;
+        let a = m.index, b = a + m[0].length;
+        if (p.group !== undefined) {
+          const g = m[p.group];
+          if (g === undefined) continue;
+          a = m.index + m[0].indexOf(g); b = a + g.length;
+        }
+        if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
+        const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
+        spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
+        for (let i = a; i < b; i++) if (occ[i] === 0) occ[i] = 2;
+      }
+    }
+  };
+  runMasks(true);
+  for (const form of IDENTIFIER_FORMS) {
+    form.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = form.re.exec(j))) {
+      if (m[0].length === 0) { form.re.lastIndex++; continue; }
+      const a = m.index, b = a + m[0].length;
+      if (!free(a, b, false)) continue;
+      const canon = form.canon(m);
+      if (canon === null) continue;
+      spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
+      for (let i = a; i < b; i++) occ[i] = 1;
+    }
+  }
+  runMasks(false);
+  return spans;
+}
+
+/** One pass of the pipeline. */
+function normalizeOnce(raw: string): NormalizedText {
+  const f = foldText(raw);
+  const segs = segmentLines(f.s, f.from, f.to);
+  const { j, from, to } = joinSegments(f, segs);
+  const spans = findSpans(j);
+  const masksAndIdents = spans.slice().sort((x, y) => x.a - y.a || y.b - x.b);
+  const tokens: Token[] = [];
+  const masked: MaskedValue[] = [];
+  const identifiers: string[] = [];
+  const text: string[] = [];
+  const rawStart = (i: number): number => from[i] ?? raw.length;
+  const rawEnd = (i: number): number => to[i - 1] ?? raw.length;
+  const wordsIn = (a: number, b: number): void => {
+    WORD_RE.lastIndex = a;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(j)) && m.index < b) {
+      const e = Math.min(b, m.index + m[0].length);
+      const w = j.slice(m.index, e).toLowerCase();
+      tokens.push({ t: w.includes("'") ? w.replace(/'/g, '') : w, kind: 'word', start: rawStart(m.index), end: rawEnd(e) });
+    }
+  };
+  let cur = 0;
+  for (const sp of masksAndIdents) {
+    if (sp.kind === 'ident' && sp.a < cur) {
+      // Identifier inside a container mask: keep the strong token, not the text.
+      tokens.push({ t: sp.t, kind: 'ident', start: rawStart(sp.a), end: rawEnd(sp.b), type: sp.type });
+      if (!identifiers.includes(sp.t)) identifiers.push(sp.t);
+      continue;
+    }
+    if (sp.a < cur) continue;
+    wordsIn(cur, sp.a);
+    text.push(j.slice(cur, sp.a));
+    const start = rawStart(sp.a), end = rawEnd(sp.b);
+    if (sp.kind === 'mask') {
+      tokens.push({ t: sp.t, kind: 'mask', start, end, type: sp.type });
+      masked.push({ type: sp.type, value: raw.slice(start, end), start, end });
+      text.push(sp.t);
+    } else {
+      tokens.push({ t: sp.t, kind: 'ident', start, end, type: sp.type });
+      if (!identifiers.includes(sp.t)) identifiers.push(sp.t);
+      text.push(j.slice(sp.a, sp.b));
+    }
+    cur = sp.b;
+  }
+  wordsIn(cur, j.length);
+  text.push(j.slice(cur));
+  tokens.sort((x, y) => x.start - y.start || x.end - y.end);
+  return { text: text.join('').replace(/ {2,}/g, ' ').trim(), tokens, masked, identifiers };
+}
+
+/**
+ * Normalizes pasted or article error text. Never throws; idempotent on `text`.
+ * Tokens, masks and identifiers come from the first pass, so offsets refer to `raw`.
+ */
+export function normalizeErrorText(raw: string): NormalizedText {
+  try {
+    const first = normalizeOnce(typeof raw === 'string' ? raw : String(raw ?? ''));
+    let text = first.text;
+    for (let pass = 0; pass < 4; pass++) {
+      const again = normalizeOnce(text).text;
+      if (again === text) break;
+      text = again;
+    }
+    return { ...first, text };
+  } catch {
+    return { text: '', tokens: [], masked: [], identifiers: [] };
+  }
+}
+
+/** Tokens only (no fixpoint pass): what the index build and the query use. Never throws. */
+export function tokenizeErrorText(raw: string): NormalizedText {
+  try {
+    return normalizeOnce(raw);
+  } catch {
+    return { text: '', tokens: [], masked: [], identifiers: [] };
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Query side of the lookup. For each error in the paste: pick a bounded,
+ * deterministic sample of its features (identifiers first, then the smallest
+ * hashes — a bottom-k sample, so paste and index agree without coordination),
+ * fetch only the shards holding them, score messages by weighted containment,
+ * keep the best message per article, and fetch display data for the winners only.
+ */
+import { tokenizeErrorText } from '../errors/normalize';
+import { splitErrorSpans } from '../errors/split';
+import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
+import { ByteReader } from './varint';
+import { dequantizeNorm, docPath, manifestPath, postingPath, type DocChunk, type Manifest } from './format';
+import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from './types';
+
+/** Tuning, global for all queries (never per query). */
+export const QUERY_TUNING = {
+  /** Most features looked up per error (bounds shards fetched). */
+  sampleSize: 24,
+  maxIdentifiers: 8,
+  /** Weight of a paste feature absent from the index, as a fraction of the rarest weight. */
+  unknownWeight: 0.6,
+  /** score = pasteInMessage * a + messageInPaste * (1 - a). */
+  pasteWeight: 0.7,
+  /** Results below this fraction of the best score are not returned. */
+  keepFraction: 0.35,
+  minScore: 0.12,
+  confidentScore: 0.55,
+  confidentPasteContainment: 0.5,
+  confidentMargin: 0.08,
+  sureScore: 0.8,
+};
+
+interface Entry { df: number; ident: boolean; articles: Uint32Array; msgs: Uint32Array; norms: Uint8Array }
+
+interface Candidate { article: number; msg: number; acc: number; norm: number; hits: number; identHits: number; score: number; c1: number }
+
+function decodeShard(data: Uint8Array): Map<number, Entry> {
+  const r = new ByteReader(data);
+  const out = new Map<number, Entry>();
+  const count = r.varint();
+  let h = 0;
+  for (let i = 0; i < count; i++) {
+    h += r.varint();
+    const dfi = r.varint();
+    const n = r.varint();
+    const articles = new Uint32Array(n), msgs = new Uint32Array(n), norms = new Uint8Array(n);
+    let a = 0;
+    for (let k = 0; k < n; k++) { a += r.varint(); articles[k] = a; msgs[k] = r.varint(); norms[k] = r.byte(); }
+    out.set(h >>> 0, { df: Math.floor(dfi / 2), ident: dfi % 2 === 1, articles, msgs, norms });
+  }
+  return out;
+}
+
+function toBytes(d: string | Uint8Array): Uint8Array {
+  if (typeof d !== 'string') return d;
+  const out = new Uint8Array(d.length);
+  for (let i = 0; i < d.length; i++) out[i] = d.charCodeAt(i) & 0xff;
+  return out;
+}
+const sizeOf = (d: string | Uint8Array): number => (typeof d === 'string' ? new TextEncoder().encode(d).length : d.byteLength);
+
+/** Bottom-k sample: identifiers (smallest hashes first), then the other features by hash. */
+export function sampleFeatures(features: Feature[], k = QUERY_TUNING.sampleSize): Feature[] {
+  const idents = features.filter((f) => f.ident).slice(0, QUERY_TUNING.maxIdentifiers);
+  const rest = features.filter((f) => !f.ident).slice(0, Math.max(0, k - idents.length));
+  return [...idents, ...rest];
+}
+
+function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup {
+  const cache = new Map<string, Promise<unknown>>();
+  const stats: LookupStats = { files: 0, bytes: 0 };
+
+  const load = <T>(path: string, parse: (d: string | Uint8Array) => T, fallback: T): Promise<T> => {
+    let p = cache.get(path) as Promise<T> | undefined;
+    if (!p) {
+      p = fetchFile(path).then(
+        (d) => { stats.files++; stats.bytes += sizeOf(d); try { return parse(d); } catch { return fallback; } },
+        () => fallback,
+      );
+      cache.set(path, p);
+    }
+    return p;
+  };
+  const manifest = (): Promise<Manifest | null> =>
+    load<Manifest | null>(manifestPath(base), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as Manifest, null);
+  const shard = (i: number): Promise<Map<number, Entry>> => load(postingPath(base, i), (d) => decodeShard(toBytes(d)), new Map());
+  const doc = (a: number, c: number): Promise<DocChunk | null> =>
+    load<DocChunk | null>(docPath(base, a, c), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as DocChunk, null);
+
+  async function rank(text: string, m: Manifest): Promise<{ cands: Candidate[]; features: Feature[] }> {
+    const tokens = tokenizeErrorText(text).tokens;
+    const features = featuresOf(tokens);
+    if (features.length === 0) return { cands: [], features };
+    const sample = sampleFeatures(features);
+    const shardIds = [...new Set(sample.map((f) => f.h % m.shards))].sort((a, b) => a - b);
+    const maps = new Map<number, Map<number, Entry>>();
+    await Promise.all(shardIds.map(async (s) => { maps.set(s, await shard(s)); }));
+    const maxW = featureWeight(0, m.articles, false);
+    let wSample = 0;
+    const acc = new Map<number, Candidate>();
+    for (const f of sample) {
+      const e = maps.get(f.h % m.shards)?.get(f.h);
+      if (!e) { wSample += maxW * QUERY_TUNING.unknownWeight * (f.ident ? 1.5 : 1); continue; }
+      const w = featureWeight(e.df, m.articles, e.ident);
+      wSample += w;
+      for (let k = 0; k < e.articles.length; k++) {
+        const key = e.articles[k] * 65536 + e.msgs[k];
+        let c = acc.get(key);
+        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], acc: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, c1: 0 }; acc.set(key, c); }
+        c.acc += w;
+        c.hits++;
+        if (f.ident) c.identHits++;
+      }
+    }
+    const scale = features.length / sample.length;
+    const a = QUERY_TUNING.pasteWeight;
+    const best = new Map<number, Candidate>();
+    for (const c of acc.values()) {
+      c.c1 = wSample > 0 ? c.acc / wSample : 0;
+      const c2 = Math.min(1, (c.acc * scale) / Math.max(c.norm, 1e-6));
+      c.score = a * c.c1 + (1 - a) * c2;
+      const prev = best.get(c.article);
+      if (!prev || c.score > prev.score || (c.score === prev.score && c.msg < prev.msg)) best.set(c.article, c);
+    }
+    const cands = [...best.values()].sort((x, y) => y.score - x.score || x.article - y.article || x.msg - y.msg);
+    return { cands, features };
+  }
+
+  function isConfident(top: Candidate, next: Candidate | undefined): boolean {
+    const t = QUERY_TUNING;
+    if (top.c1 < t.confidentPasteContainment || top.score < t.confidentScore) return false;
+    if (top.hits < 2 && top.identHits === 0) return false;
+    const margin = top.score - (next?.score ?? 0);
+    return margin >= t.confidentMargin || top.score >= t.sureScore;
+  }
+
+  async function resultFor(raw: string, partStart: number, partText: string, c: Candidate, confident: boolean, errorIndex: number, m: Manifest): Promise<LookupResult | null> {
+    const chunk = Math.floor(c.msg / m.docChunk);
+    const [head, body] = await Promise.all([doc(c.article, 0), chunk === 0 ? Promise.resolve(null) : doc(c.article, chunk)]);
+    const meta = head?.[0];
+    const msg = (chunk === 0 ? head : body)?.[1][c.msg - chunk * m.docChunk];
+    if (!meta || !msg) return null;
+    const norm = tokenizeErrorText(partText);
+    const pasteFeatures = featuresOf(norm.tokens);
+    const msgHashes = new Set(fingerprint(msg[0]).features.map((f) => f.h));
+    const ranges: Array<{ start: number; end: number }> = [];
+    for (const f of pasteFeatures) {
+      if (!msgHashes.has(f.h)) continue;
+      for (const ti of f.tokens) { const tk = norm.tokens[ti]; ranges.push({ start: tk.start + partStart, end: tk.end + partStart }); }
+    }
+    void raw;
+    return {
+      url: meta[0], title: meta[1], source: meta[2], summary: meta[3],
+      score: Math.round(c.score * 1000) / 1000,
+      confident,
+      matched: { text: msg[0], anchor: msg[1], section: msg[2] },
+      pasteMatches: mergeRanges(ranges),
+      variables: norm.masked.map((v) => ({ type: v.type, value: v.value })),
+      errorIndex,
+    };
+  }
+
+  async function lookup(text: string, opts: LookupOptions = {}): Promise<LookupResult[]> {
+    const limit = Math.max(1, Math.floor(opts.limit ?? 10));
+    if (typeof text !== 'string' || text.trim() === '') return [];
+    const m = await manifest();
+    if (!m || !(m.shards > 0)) return [];
+    const parts = splitErrorSpans(text);
+    const ranked = await Promise.all(parts.map((p) => rank(text.slice(p.start, p.end), m)));
+    // Each error's best article first, then the rest by score; one result per article.
+    type Pick = { part: number; c: Candidate; confident: boolean };
+    const firsts: Pick[] = [];
+    const rest: Pick[] = [];
+    ranked.forEach((r, part) => {
+      const top = r.cands[0];
+      if (!top) return;
+      const floor = Math.max(QUERY_TUNING.minScore, top.score * QUERY_TUNING.keepFraction);
+      r.cands.forEach((c, i) => {
+        if (c.score < floor) return;
+        const pick = { part, c, confident: i === 0 && isConfident(top, r.cands[1]) };
+        (i === 0 ? firsts : rest).push(pick);
+      });
+    });
+    rest.sort((x, y) => y.c.score - x.c.score || x.part - y.part || x.c.article - y.c.article);
+    const chosen: Pick[] = [];
+    const seen = new Set<number>();
+    for (const p of [...firsts, ...rest]) {
+      if (chosen.length >= limit) break;
+      if (seen.has(p.c.article)) continue;
+      seen.add(p.c.article);
+      chosen.push(p);
+    }
+    const results = await Promise.all(
+      chosen.map((p) => resultFor(text, parts[p.part].start, text.slice(parts[p.part].start, parts[p.part].end), p.c, p.confident, p.part, m)),
+    );
+    return results.filter((r): r is LookupResult => r !== null);
+  }
+
+  return { lookup, stats: () => ({ ...stats }) };
+}

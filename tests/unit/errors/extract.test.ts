@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root, RootContent } from 'mdast';
+import { extractErrorMessages } from '../../../src/core/errors/extract';
+
+const parse = (md: string) => (unified().use(remarkParse).use(remarkGfm).parse(md) as Root).children as RootContent[];
+const sec = (md: string, anchor = 'symptoms', title = 'Symptoms') => ({ anchor, title, nodes: parse(md) });
+
+describe('extractErrorMessages', () => {
+  it('takes output blocks after a lead-in but not commands', () => {
+    const md = [
+      'When you run the tool, you receive the following error message:',
+      '', '```console', 'The widget service could not start: the store is locked.', '```', '',
+      'Run this command:', '', '```powershell', 'Get-Widget -Name x', '```',
+    ].join('\n');
+    const out = extractErrorMessages([sec(md)], 'Widget service fails');
+    expect(out).toEqual([{ text: 'The widget service could not start: the store is locked.', anchor: 'symptoms', section: 'Symptoms', kind: 'code-block' }]);
+  });
+
+  it('takes blockquotes but not note alerts', () => {
+    const out = extractErrorMessages([sec('You see this error:\n\n> The gadget cannot be reached.\n\n> [!NOTE]\n> Restart first.')], 'x');
+    expect(out.map((m) => [m.kind, m.text])).toEqual([['blockquote', 'The gadget cannot be reached.']]);
+  });
+
+  it('takes every row of an error-code table', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
+    const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
+    expect(out).toHaveLength(1500);
+    expect(out[7]).toEqual({ text: 'Error 7: Gadget step 7 failed to complete.', anchor: 'codes', section: 'Codes', kind: 'table-row' });
+  });
+
+  it('takes quoted headings, details summaries, title and text identifiers, de-duplicated', () => {
+    const md = '<details><summary>Sync stopped with code 0x80072EE2</summary>\nbody\n</details>\n\nThe update returns 0x80072EE2 on some devices.\n\nThe update returns 0x80072EE2 on some devices.';
+    const out = extractErrorMessages([sec(md), sec('text', 'cannot', '"The gadget cannot be reached" error')], 'Error 0x80072EE2 when syncing');
+    const kinds = out.map((m) => m.kind);
+    expect(kinds).toContain('title');
+    expect(kinds).toContain('details');
+    expect(kinds).toContain('heading');
+    expect(out.filter((m) => m.text === 'The update returns 0x80072EE2 on some devices.')).toHaveLength(1);
+    expect(out.find((m) => m.kind === 'heading')).toMatchObject({ text: 'The gadget cannot be reached', anchor: 'cannot' });
+  });
+});

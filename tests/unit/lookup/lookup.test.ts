@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { buildLookupIndex } from '../../../src/core/lookup/build-index';
+import { createLookup } from '../../../src/core/lookup/query';
+import type { LookupIndexFile } from '../../../src/core/lookup/types';
+import { MINI_CORPUS } from '../../fixtures/errors/mini-corpus';
+
+function lookupOver(files: LookupIndexFile[]) {
+  const store = new Map(files.map((f) => [f.path, f.data]));
+  return createLookup(async (p) => { const d = store.get(p); if (d === undefined) throw new Error('404 ' + p); return d; });
+}
+const files = buildLookupIndex(MINI_CORPUS);
+
+describe('index build', () => {
+  it('is deterministic and independent of input order', () => {
+    const again = buildLookupIndex(MINI_CORPUS.slice().reverse());
+    expect(again.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    again.forEach((f, i) => expect(f.data).toEqual(files[i].data));
+  });
+  it('writes a manifest, posting shards and document chunks under _kb/lookup', () => {
+    expect(files.some((f) => f.path === '_kb/lookup/manifest.json')).toBe(true);
+    expect(files.some((f) => /^_kb\/lookup\/p\/\d+\.bin$/.test(f.path))).toBe(true);
+    expect(files.filter((f) => /^_kb\/lookup\/d\/\d+-0\.json$/.test(f.path))).toHaveLength(MINI_CORPUS.length);
+  });
+  it('grows the shard count, not the shard size, with the corpus', () => {
+    const big = Array.from({ length: 400 }, (_, i) => ({
+      source: `gen/${String(i).padStart(4, '0')}.md`, url: `/gen/${i}/`, title: `T${i}`, summary: '',
+      messages: [{ text: `Widget${i} engine ${i % 7 ? 'stalled' : 'halted'} while loading module alpha${i} beta${i * 3} gamma${i * 7}`, anchor: 'a', section: 'S', kind: 'blockquote' as const }],
+    }));
+    const small = buildLookupIndex(big.slice(0, 100), { shardBytes: 1024 });
+    const large = buildLookupIndex(big, { shardBytes: 1024 });
+    const shards = (fs: LookupIndexFile[]) => fs.filter((f) => f.path.includes('/p/'));
+    expect(shards(large).length).toBeGreaterThan(shards(small).length * 2);
+    const max = (fs: LookupIndexFile[]) => Math.max(...shards(fs).map((f) => (f.data as Uint8Array).byteLength));
+    expect(max(large)).toBeLessThan(1024 * 4);
+  });
+});
+
+describe('ranking', () => {
+  it('the specific message beats the generic one it contains', async () => {
+    const res = await lookupOver(files).lookup('Backup Manager cannot browse SRV-APP07 because access is denied.');
+    expect(res[0].url).toBe('/a/backup-denied/');
+    expect(res[0].confident).toBe(true);
+    expect(res.findIndex((r) => r.url === '/a/generic-denied/')).toBeGreaterThan(0);
+  });
+
+  it('finds the article through noise, masks, curly quotes and a hard wrap', async () => {
+    const paste = [
+      'Hello,',
+      "2024-05-02T08:11:22.313Z [19] ERROR {\"error\":\"invalid_client\",\"error_description\":\"AADSTS50011: The reply URL specified in the request does not match the reply URLs configured for the application ‘4f2c9a1e-0b7d-4c55-9a0e-1d2f3a4b5c6d’.\"}",
+      'Thanks',
+    ].join('\n');
+    const res = await lookupOver(files).lookup(paste);
+    expect(res[0].url).toBe('/b/sso/');
+    expect(res[0].matched.anchor).toBe('symptoms');
+    expect(res[0].variables.map((v) => v.type)).toContain('quoted');
+  });
+
+  it('matches one line of a multi-line message', async () => {
+    const res = await lookupOver(files).lookup("Login failed for user 'FABRIKAM\\anna'.");
+    expect(res[0].url).toBe('/c/sql-login/');
+  });
+
+  it('ranks by identifier alone', async () => {
+    const res = await lookupOver(files).lookup('we got 0x80070005 again');
+    expect(res[0].url).toBe('/c/update/');
+  });
+
+  it('reports paste offsets that matched', async () => {
+    const paste = 'xx HTTP Error 500.19 - Internal Server Error';
+    const res = await lookupOver(files).lookup(paste);
+    expect(res[0].url).toBe('/d/iis/');
+    const covered = res[0].pasteMatches.map((m) => paste.slice(m.start, m.end)).join(' ');
+    expect(covered).toContain('500.19');
+    expect(covered).not.toContain('xx');
+  });
+
+  it('answers each error of a multi-error paste', async () => {
+    const paste = "Remote Server returned '550 5.7.1 Unable to relay for anna@fabrikam.com'\n\nHTTP Error 500.19 - Internal Server Error. The requested page cannot be accessed because the related configuration data for the page is invalid.";
+    const res = await lookupOver(files).lookup(paste);
+    const byError = new Map(res.map((r) => [r.errorIndex, r.url]));
+    expect(res.find((r) => r.errorIndex === 0)?.url).toBe('/b/relay/');
+    expect(res.find((r) => r.errorIndex === 1)?.url).toBe('/d/iis/');
+    expect(byError.size).toBe(2);
+    expect(new Set(res.map((r) => r.url)).size).toBe(res.length);
+  });
+
+  it('is not confident when no article fits', async () => {
+    const lk = lookupOver(files);
+    for (const paste of [
+      'Quorvane Sync Agent failed to reconcile the shard manifest because the quorum token expired.',
+      'Pellucid Mesh Router refused to quiesce partition group 17. Access is denied.',
+      'The flux capacitor overheated.',
+    ]) {
+      const res = await lk.lookup(paste);
+      expect(res.some((r) => r.confident)).toBe(false);
+    }
+  });
+
+  it('caches fetched files and never throws on a broken index', async () => {
+    const lk = lookupOver(files);
+    await lk.lookup('Access is denied.');
+    const first = lk.stats().files;
+    await lk.lookup('Access is denied.');
+    expect(lk.stats().files).toBe(first);
+    const broken = createLookup(async () => { throw new Error('offline'); });
+    await expect(broken.lookup('Access is denied.')).resolves.toEqual([]);
+    expect(await lk.lookup('   ')).toEqual([]);
+  });
+});
