@@ -7,4 +7,6 @@ export default defineConfig({
   integrations: [mdx(), kbIntegration()],
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Scripts must be files, never inline: the site's CSP allows only script-src 'self'.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

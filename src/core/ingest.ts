@@ -50,10 +50,14 @@ export function ingestArticle(source: string, bytes: Uint8Array, resolver: Inclu
 function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, resolver: IncludeResolver, sink: DiagnosticSink): void {
   const decoded = decodeArticleBytes(bytes, sink);
   if (!decoded) return;
-  const fm = readFrontMatter(decoded.text, sink);
-  const meta = normalizeFrontMatter(fm.data, sink);
-  if (INCLUDE_TOPICS.has(meta.topic) || isIncludeSource(source)) {
+  if (isIncludeSource(source)) {
     sink.info('include-file', 'Include file: published inside the articles that include it, not as a page of its own.');
+    return;
+  }
+  const fm = readFrontMatter(decoded.text, sink);
+  const meta = normalizeFrontMatter(fm.data, sink, (key) => fm.keyLines[key]);
+  if (INCLUDE_TOPICS.has(meta.topic)) {
+    sink.info('include-file', 'Include file (ms.topic: include): published inside the articles that include it, not as a page of its own.');
     return;
   }
   const format = /\.mdx$/i.test(source) ? 'mdx' : 'md';
@@ -63,7 +67,8 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   result.links = parsed.links;
 
   const slugger = createSlugger();
-  const model = buildSections(parsed.tree, slugger.slug);
+  const model = buildSections(parsed.tree, slugger.slug, { troubleshooting: meta.isTroubleshooting });
+  const inferred = new Set(model.inferred ?? []);
   const bodySlug = createSlugger();
   // Headings inside a section (tabs, alerts) need ids that never clash with section anchors.
   const usedAnchors = new Set(model.sections.map((s) => s.anchor));
@@ -75,8 +80,8 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   };
 
   const title = meta.title || model.title || fileTitle(source);
-  if (!meta.title && model.title) sink.info('title-from-heading', 'No title in front matter; the first heading is used.');
-  if (!meta.title && !model.title) sink.warn('title-missing', 'No title in front matter and no heading; the file name is used as the title.');
+  // normalizeFrontMatter already said the title is missing; say only what we fell back to when it is the file name.
+  if (!meta.title && !model.title) sink.warn('title-from-filename', 'No title in front matter and no heading; the file name is used as the title.');
 
   const sections: Section[] = model.sections.map((s) => ({
     anchor: s.anchor,
@@ -94,11 +99,11 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
 
   const causes: Cause[] = model.causes.flatMap((a) => {
     const s = byAnchor.get(a);
-    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text }] : [];
+    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text, inferred: inferred.has(a) }] : [];
   });
   const solutions: Solution[] = model.solutions.flatMap((sol) => {
     const s = byAnchor.get(sol.anchor);
-    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text, steps: sol.steps, cause: sol.cause }] : [];
+    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text, steps: sol.steps, cause: sol.cause, inferred: inferred.has(sol.anchor) }] : [];
   });
   const bodyText = sections.map((s) => s.text).join('\n');
   const errorMessages = extractErrorMessages(

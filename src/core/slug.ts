@@ -3,7 +3,8 @@ import GithubSlugger from 'github-slugger';
 /** One slugger per article: heading anchors must be unique within a page and identical in model and HTML. */
 export function createSlugger(): { slug(text: string): string } {
   const slugger = new GithubSlugger();
-  return { slug: (text: string) => slugger.slug(text) || 'section' };
+  // Text with no sluggable characters gets a readable, still-unique anchor.
+  return { slug: (text: string) => slugger.slug(/[\p{L}\p{N}]/u.test(text) ? text : 'section') || slugger.slug('section') };
 }
 
 /** URL path for an article from its source path: lower-case, stable, extension dropped. */

@@ -115,7 +115,9 @@ export function placeArticles(tree: TocNode[]): Map<string, NavPlacement> {
           siblings: nodes.map((n) => ({ name: n.name, url: n.url ?? firstUrl(n), current: n === node })),
         });
       }
-      if (node.children.length) visit(node.children, [...trail, { name: node.name, url: node.url }]);
+      // A nested toc often repeats its parent's name ("SQL Server" › "SQL Server"): keep one.
+      const last = trail[trail.length - 1];
+      if (node.children.length) visit(node.children, last?.name === node.name ? trail : [...trail, { name: node.name, url: node.url }]);
     }
   };
   visit(tree, []);

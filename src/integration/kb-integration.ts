@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import type { ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
+import { writeLookupIndex } from '../node/lookup-build';
 
 const MANIFEST_FILE = 'manifest.json';
 
@@ -21,6 +22,8 @@ export function kbIntegration(): AstroIntegration {
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
         for (const line of summarize(report).split('\n')) logger.info(line);
+        const lookupStats = await writeLookupIndex(build, cacheDir(), out);
+        logger.info(`error lookup: ${lookupStats.files} files, ${(lookupStats.bytes / 1024).toFixed(0)} KB in ${lookupStats.seconds.toFixed(2)} s`);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
         if (strictMode() && errors > 0) {
           throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);
@@ -34,7 +37,7 @@ export function kbIntegration(): AstroIntegration {
 function copyAssets(root: string, out: string, assets: string[]): void {
   for (const asset of assets) {
     const from = path.join(root, asset);
-    const to = path.join(out, asset.toLowerCase());
+    const to = path.join(out, asset);
     if (!fs.existsSync(from)) continue;
     fs.mkdirSync(path.dirname(to), { recursive: true });
     fs.copyFileSync(from, to);

@@ -19,7 +19,18 @@ export function kbLoader(): Loader {
       const cache = cacheDir();
       const sync = async () => {
         const started = performance.now();
-        const build: ContentBuild = buildContent(root, cache);
+        let lastLog = performance.now();
+        const build: ContentBuild = await buildContent(root, cache, {
+          onProgress: (done, total) => {
+            const now = performance.now();
+            if (done === total || now - lastLog > 5000) {
+              lastLog = now;
+              const rate = done / ((now - started) / 1000);
+              const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
+              logger.info(`parsing ${done}/${total} articles (${rate.toFixed(0)}/s, ETA ${eta}s)`);
+            }
+          },
+        });
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
         store.clear();
         for (const entry of build.articles) {

@@ -8,6 +8,13 @@ import type { Article } from '../core/model/article';
 import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../core/toc';
 import { discover, type DiscoveredFile } from './discover';
 import { createFsIncludeResolver } from './include-resolver';
+import { ingestInWorkers, workerCount } from './ingest-pool';
+
+let resolverMemo: { root: string; resolver: ReturnType<typeof createFsIncludeResolver> } | null = null;
+function resolverFor(root: string) {
+  if (resolverMemo?.root !== root) resolverMemo = { root, resolver: createFsIncludeResolver(root) };
+  return resolverMemo.resolver;
+}
 
 /** The light per-article record pages and browse lists need; the full model stays in the cache file. */
 export interface ArticleEntry {
@@ -80,7 +87,12 @@ interface CacheRecord {
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Read, parse and normalize every file under the content root. Writes each article's model to the cache. */
-export function buildContent(root: string, cacheDir: string): ContentBuild {
+export interface BuildContentOptions {
+  /** Called as articles are parsed: parsed so far, and how many need parsing (cache misses). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
   const articleDir = path.join(cacheDir, 'articles');
   fs.mkdirSync(articleDir, { recursive: true });
   const { files, refused } = discover(root);
@@ -91,38 +103,51 @@ export function buildContent(root: string, cacheDir: string): ContentBuild {
   const otherFiles: Record<string, number> = {};
   for (const f of files) if (f.kind !== 'article') otherFiles[f.kind] = (otherFiles[f.kind] ?? 0) + 1;
 
-  const resolver = createFsIncludeResolver(root);
   const version = generatorDigest();
   const digestOf = memoDigest(root);
-  const results: IngestResult[] = [];
+  const results: IngestResult[] = new Array(articleFiles.length);
+  const misses: Array<{ index: number; source: string; key: string; cacheFile: string }> = [];
   let hits = 0;
-  let misses = 0;
-  for (const file of articleFiles) {
-    const abs = path.join(root, file.source);
+  articleFiles.forEach((file, index) => {
     let bytes: Uint8Array;
     try {
-      bytes = fs.readFileSync(abs);
+      bytes = fs.readFileSync(path.join(root, file.source));
     } catch (e) {
-      diagnostics.push({ file: file.source, severity: 'error', code: 'read-failed', reason: `The file could not be read: ${(e as Error).message}` });
-      results.push({ source: file.source, article: null, diagnostics: [], includes: [], assets: [], links: [] });
-      continue;
+      results[index] = {
+        source: file.source,
+        article: null,
+        diagnostics: [{ file: file.source, severity: 'error', code: 'read-failed', reason: `The file could not be read: ${(e as Error).message}` }],
+        includes: [],
+        assets: [],
+        links: [],
+      };
+      return;
     }
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
     const cacheFile = path.join(articleDir, `${sha(file.source).slice(0, 24)}.json`);
     const cached = readCache(cacheFile);
     if (cached && cached.key === key && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
-      results.push(cached.result);
+      results[index] = cached.result;
       hits++;
-      continue;
-    }
-    misses++;
-    const result = ingestArticle(file.source, bytes, resolver);
+    } else misses.push({ index, source: file.source, key, cacheFile });
+  });
+
+  const threads = workerCount();
+  const parsed =
+    threads > 1 && misses.length >= 32
+      ? await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (n) => opts.onProgress?.(n, misses.length))
+      : misses.map((m, i) => {
+          const r = ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolverFor(root));
+          opts.onProgress?.(i + 1, misses.length);
+          return r;
+        });
+  misses.forEach((m, i) => {
+    const result = parsed[i];
     const includeDigests: Record<string, string> = {};
     for (const inc of result.includes) includeDigests[inc] = digestOf(inc);
-    fs.writeFileSync(cacheFile, JSON.stringify({ key, includeDigests, result } satisfies CacheRecord));
-    results.push(result);
-  }
-
+    fs.writeFileSync(m.cacheFile, JSON.stringify({ key: m.key, includeDigests, result } satisfies CacheRecord));
+    results[m.index] = result;
+  });
   resolveDuplicateUrls(results);
   const toc = readTocs(root, files, new Set(results.filter((r) => r.article).map((r) => r.source)), diagnostics);
   const placement = placeArticles(toc);
@@ -154,7 +179,7 @@ export function buildContent(root: string, cacheDir: string): ContentBuild {
     assets: [...assets].sort(),
     toc,
     links,
-    cache: { hits, misses },
+    cache: { hits, misses: misses.length },
   };
 }
 
@@ -228,9 +253,8 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
     parsed.set(source, parseToc(source, fs.readFileSync(path.join(root, source), 'utf8'), ctx));
     diagnostics.push(...sink.items);
   }
-  for (const source of tocFiles) {
-    if (!referenced.has(source)) trees.push({ name: source.replace(/\/?toc\.ya?ml$/i, '') || 'Home', url: null, source: null, external: null, children: parsed.get(source)! });
-  }
+  // Tocs that no other toc references are roots; their entries form the top of the navigation.
+  for (const source of tocFiles) if (!referenced.has(source)) trees.push(...parsed.get(source)!);
   return trees;
 }
 

@@ -26,6 +26,8 @@ export function buildSite(contentDir: string, opts: { env?: Record<string, strin
       KB_CONTENT_DIR: contentDir,
       KB_CACHE_DIR: path.join(work, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      // The astro bin runs on the Node 24 from the `node` devDependency, not the system Node.
+      PATH: `${path.join(projectRoot, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
       ...opts.env,
     },
     encoding: 'utf8',

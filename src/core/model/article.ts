@@ -25,6 +25,8 @@ export const causeSchema = z.object({
   title: z.string(),
   html: z.string(),
   text: z.string(),
+  /** Found by a fallback rule (bold label, catalog paragraph, procedure) rather than a heading form. */
+  inferred: z.boolean(),
 });
 export type Cause = z.infer<typeof causeSchema>;
 
@@ -37,6 +39,8 @@ export const solutionSchema = z.object({
   steps: z.array(z.string()),
   /** Anchor of the cause this solution belongs to, when the document ties them. */
   cause: z.string().nullable(),
+  /** Found by a fallback rule rather than a heading form. */
+  inferred: z.boolean(),
 });
 export type Solution = z.infer<typeof solutionSchema>;
 

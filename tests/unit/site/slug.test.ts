@@ -16,7 +16,7 @@ describe('urlForSource', () => {
 describe('createSlugger', () => {
   it('dedupes repeated headings within one article', () => {
     const s = createSlugger();
-    expect([s.slug('Cause'), s.slug('Cause'), s.slug('')]).toEqual(['cause', 'cause-1', 'section']);
+    expect([s.slug('Cause'), s.slug('Cause'), s.slug(''), s.slug('--')]).toEqual(['cause', 'cause-1', 'section', 'section-1']);
   });
 });
 

@@ -1,0 +1,81 @@
+/**
+ * Writes the error-lookup index (`_kb/lookup/`) and its browser module
+ * (`_kb/lookup.js`) into a built site. Runs after Astro wrote the pages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
+import type { Article } from '../core/model/article';
+import { buildLookupIndex } from '../core/lookup/build-index';
+import type { LookupArticleInput } from '../core/lookup/types';
+import type { ContentBuild } from './build-content';
+
+export const LOOKUP_MODULE = '_kb/lookup.js';
+export const LOOKUP_DIR = '_kb/lookup';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The browser entry, next to this file in the source tree (fallback: the project's cwd). */
+export function lookupEntryFile(): string {
+  const beside = path.resolve(here, '../lookup/lookup-entry.ts');
+  return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), 'src/lookup/lookup-entry.ts');
+}
+
+/** Only what the index needs, so a model's HTML is dropped as soon as it is parsed. */
+async function readLookupInput(cacheDir: string, modelFile: string): Promise<LookupArticleInput | null> {
+  try {
+    const a = JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article;
+    return { source: a.source, url: a.url, title: a.title, summary: a.summary, messages: a.errorMessages ?? [] };
+  } catch {
+    return null; // A missing or broken cache file: that article is simply not indexed.
+  }
+}
+
+/** Bundles `lookup-entry.ts` into one self-contained, minified ES module. Deterministic. */
+export async function bundleLookupModule(outFile: string): Promise<number> {
+  const entry = lookupEntryFile();
+  const result = await esbuild({
+    entryPoints: [entry],
+    absWorkingDir: path.dirname(entry),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, code);
+  return code.byteLength;
+}
+
+export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<{ files: number; bytes: number; seconds: number }> {
+  const t0 = performance.now();
+  const inputs: LookupArticleInput[] = [];
+  // Articles without error messages add nothing to the index; their models are not even read.
+  for (const entry of build.articles) {
+    if (!entry.errorMessages) continue;
+    const input = await readLookupInput(cacheDir, entry.modelFile);
+    if (input && input.messages.length) inputs.push(input);
+  }
+  const indexFiles = buildLookupIndex(inputs, { base: LOOKUP_DIR });
+
+  // Clear the previous index first: a shard left over from a larger build would be stale.
+  fs.rmSync(path.join(outDir, LOOKUP_DIR), { recursive: true, force: true });
+  const dirs = new Set<string>();
+  let bytes = 0;
+  for (const f of indexFiles) {
+    const to = path.join(outDir, f.path);
+    const dir = path.dirname(to);
+    if (!dirs.has(dir)) { fs.mkdirSync(dir, { recursive: true }); dirs.add(dir); }
+    fs.writeFileSync(to, f.data);
+    bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
+  }
+  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE));
+  return { files: indexFiles.length + 1, bytes, seconds: (performance.now() - t0) / 1000 };
+}

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent, type ContentBuild } from '../../src/node/build-content';
+import { buildReport } from '../../src/node/report';
+import { projectRoot } from '../helpers/build-site';
+
+const corpus = path.resolve(projectRoot, process.env.KB_CORPUS_DIR ?? '../shared/corpus');
+const present = fs.existsSync(corpus);
+if (!present) console.warn(`corpus test skipped: no corpus at ${corpus} (set KB_CORPUS_DIR)`);
+
+/** Every Markdown file under a folder, by our own walk, to check the loader's accounting against. */
+function markdownFiles(dir: string, rel = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return markdownFiles(path.join(dir, e.name), r);
+    return /\.(md|mdx|markdown)$/i.test(e.name) ? [r] : [];
+  });
+}
+
+describe.skipIf(!present)('the loader over the real corpus', () => {
+  let build: ContentBuild;
+  it('reads every file', { timeout: 900_000 }, async () => {
+    build = await buildContent(corpus, fs.mkdtempSync(path.join(os.tmpdir(), 'kb-corpus-cache-')));
+    expect(build.inputs).toBe(markdownFiles(corpus).length);
+  });
+
+  it('accounts for every file: a page or diagnostics, never neither', () => {
+    const report = buildReport(build);
+    const pages = new Set(build.articles.map((a) => a.source));
+    const diagnosed = new Set(build.diagnostics.map((d) => d.file));
+    const lost = markdownFiles(corpus).filter((f) => !pages.has(f) && !diagnosed.has(f));
+    expect(lost).toEqual([]);
+    expect(report.inputs).toBe(report.pages + report.filesWithDiagnosticsOnly);
+    expect(report.pages).toBeGreaterThan(5000);
+  });
+
+  it('finds a cause or a solution in at least 97% of troubleshooting articles', () => {
+    const troubleshooting = build.articles.filter((a) => a.topic === 'troubleshooting');
+    const shaped = troubleshooting.filter((a) => a.causes + a.solutions > 0);
+    const share = shaped.length / troubleshooting.length;
+    console.log(`troubleshooting articles with a cause or solution: ${shaped.length}/${troubleshooting.length} = ${(share * 100).toFixed(2)}%`);
+    expect(share).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('gives every page a unique URL', () => {
+    const urls = build.articles.map((a) => a.url);
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+});
