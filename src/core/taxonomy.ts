@@ -1,5 +1,21 @@
+/** Longest URL segment we emit: file systems refuse names over 255 bytes, and long URLs help no one. */
+const MAX_SLUG = 80;
+
 /** Browse keys for products, support areas and topics: stable, lower-case URL segments. */
 export function taxonomySlug(name: string): string {
+  const slug = fullSlug(name);
+  if (slug.length <= MAX_SLUG) return slug;
+  // Cut long names and keep them distinct with a short hash of the whole name.
+  return `${slug.slice(0, MAX_SLUG - 9).replace(/-+$/, '')}-${hash32(slug)}`;
+}
+
+function hash32(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+function fullSlug(name: string): string {
   return (
     name
       .normalize('NFKD')

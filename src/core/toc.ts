@@ -39,8 +39,8 @@ export function joinSource(dir: string, href: string): string | null {
 export interface TocReadContext {
   /** Read another toc file (for `href: sub/toc.yml`); null when missing. */
   readToc(source: string): string | null;
-  /** Does an article with this source exist? */
-  hasArticle(source: string): boolean;
+  /** The published article for a source path, matched without regard to case (DocFX repos are edited on Windows); null if none. */
+  resolveArticle(source: string): string | null;
   sink: DiagnosticSink;
 }
 
@@ -84,9 +84,10 @@ function toNode(item: RawTocItem, dir: string, ctx: TocReadContext, seen: Set<st
           if (text !== null) node.children.push(...parseToc(tocSource, text, ctx, new Set(seen)));
         }
       } else if (/\.(md|mdx|markdown)$/i.test(target)) {
-        if (ctx.hasArticle(target)) {
-          node.source = target;
-          node.url = urlForSource(target);
+        const found = ctx.resolveArticle(target);
+        if (found) {
+          node.source = found;
+          node.url = urlForSource(found);
         } else ctx.sink.warn('toc-missing-target', `toc entry "${name}" points at ${target}, which is not an article here`);
       }
     }

@@ -235,11 +235,13 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   const trees: TocNode[] = [];
   // Parse each toc; those referenced by another toc are nested there, the rest are roots.
   const parsed = new Map<string, TocNode[]>();
+  const byLowerCase = new Map<string, string>();
+  for (const s of [...articleSources].sort()) if (!byLowerCase.has(s.toLowerCase())) byLowerCase.set(s.toLowerCase(), s);
   for (const source of tocFiles) {
     const sink = new DiagnosticSink(source);
     const ctx = {
       sink,
-      hasArticle: (s: string) => articleSources.has(s),
+      resolveArticle: (s: string) => (articleSources.has(s) ? s : (byLowerCase.get(s.toLowerCase()) ?? null)),
       readToc: (s: string) => {
         referenced.add(s);
         try {

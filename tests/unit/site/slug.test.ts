@@ -37,3 +37,13 @@ describe('taxonomy', () => {
     ]);
   });
 });
+
+describe('taxonomySlug length', () => {
+  it('cuts very long names to a bounded, still-distinct segment', () => {
+    const a = taxonomySlug('Visual Studio Premium 2010, '.repeat(12) + 'A');
+    const b = taxonomySlug('Visual Studio Premium 2010, '.repeat(12) + 'B');
+    expect(a.length).toBeLessThanOrEqual(80);
+    expect(a).not.toBe(b);
+    expect(taxonomySlug('Short name')).toBe('short-name');
+  });
+});

@@ -9,7 +9,7 @@ const files: Record<string, string> = {
   - name: DNS
     href: net/dns-fails.md
   - name: DHCP lease problems
-    href: ./net/dhcp.md#symptoms
+    href: ./net/DHCP.md#symptoms
 - name: Storage
   href: storage/toc.yml
 - name: Learn link
@@ -26,7 +26,7 @@ const articles = new Set(['net/dns-fails.md', 'net/dhcp.md', 'storage/disk-offli
 
 function parse(source = 'toc.yml') {
   const sink = new DiagnosticSink(source);
-  const tree = parseToc(source, files[source], { sink, hasArticle: (s) => articles.has(s), readToc: (s) => files[s] ?? null });
+  const tree = parseToc(source, files[source], { sink, resolveArticle: (s) => (articles.has(s) ? s : [...articles].find((a) => a.toLowerCase() === s.toLowerCase()) ?? null), readToc: (s) => files[s] ?? null });
   return { tree, sink };
 }
 
@@ -46,7 +46,7 @@ describe('toc.yml', () => {
 
   it('reports invalid YAML with a line and does not throw', () => {
     const sink = new DiagnosticSink('toc.yml');
-    expect(parseToc('toc.yml', '- name: [unclosed\n  href: x.md', { sink, hasArticle: () => false, readToc: () => null })).toEqual([]);
+    expect(parseToc('toc.yml', '- name: [unclosed\n  href: x.md', { sink, resolveArticle: () => null, readToc: () => null })).toEqual([]);
     expect(sink.items[0]).toMatchObject({ code: 'toc-invalid', severity: 'error' });
     expect(sink.items[0].line).toBeGreaterThan(0);
   });
