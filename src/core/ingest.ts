@@ -147,7 +147,9 @@ function appliesToFromBody(sections: Array<{ nodes: RootContent[] }>): string[] 
   for (const s of sections.slice(0, 2)) {
     for (const node of s.nodes.slice(0, 6)) {
       if (node.type !== 'paragraph') continue;
-      for (const line of toString(node).split('\n')) {
+      // Hard breaks (`  ` at line end) separate "Applies to" from "Original KB number": keep them as newlines.
+      const text = node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('');
+      for (const line of text.split('\n')) {
         const found = parseAppliesToLine(line);
         if (found?.length) return found;
       }

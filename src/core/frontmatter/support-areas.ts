@@ -26,7 +26,7 @@ export function normalizeSupportAreas(msCustom: unknown): string[][] {
       e
         .replace(SAP_PREFIX, '')
         .split('\\')
-        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .map((p) => humanizeSlug(p.replace(/\s+/g, ' ').trim()))
         .filter(Boolean),
     )
     .filter((p) => p.length > 0);
@@ -69,4 +69,11 @@ function splitCustomString(text: string): string[] {
     else out.push(part);
   }
   return out;
+}
+
+/** Older articles write areas as URL slugs (`sap:active-directory-backup`): show them as words. */
+export function humanizeSlug(part: string): string {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(part)) return part;
+  const words = part.split('-').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -87,7 +87,7 @@ describe('normalizeFrontMatter', () => {
 
   it('reads `ms.custom:sap: Path` written without a space', () => {
     const fm = readFrontMatter('---\ntitle: T\nms.date: 1/1/2024\nms.custom:sap: kerberos-auth, csstroubleshoot\n---\n', sink());
-    expect(normalizeFrontMatter(fm.data, sink()).supportAreas).toEqual([['kerberos-auth']]);
+    expect(normalizeFrontMatter(fm.data, sink()).supportAreas).toEqual([['Kerberos auth']]);
   });
 
   it('matches keys regardless of case and spacing', () => {

@@ -7,7 +7,7 @@ describe('normalizeSupportAreas', () => {
   });
 
   it('reads the one-line comma form', () => {
-    expect(normalizeSupportAreas('sap:name-resolution, csstroubleshoot')).toEqual([['name-resolution']]);
+    expect(normalizeSupportAreas('sap:name-resolution, csstroubleshoot')).toEqual([['Name resolution']]);
     expect(normalizeSupportAreas('sap:Performance')).toEqual([['Performance']]);
   });
 
@@ -43,5 +43,13 @@ describe('normalizeSupportAreas', () => {
 
   it.each([undefined, null, '', 'CSSTroubleshoot', 88253, ['KB1234567'], [{ a: 1 }], true])('gives no areas for %j', (raw) => {
     expect(normalizeSupportAreas(raw)).toEqual([]);
+  });
+});
+
+describe('slug-form support areas', () => {
+  it('turns a kebab-case sap value into words, leaving normal names alone', () => {
+    expect(normalizeSupportAreas('sap:active-directory-backup-restore, csstroubleshoot')).toEqual([['Active directory backup restore']]);
+    expect(normalizeSupportAreas(['sap:Sharing\\Sharing links'])).toEqual([['Sharing', 'Sharing links']]);
+    expect(normalizeSupportAreas(['sap:dns'])).toEqual([['dns']]);
   });
 });
