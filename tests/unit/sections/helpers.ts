@@ -1,0 +1,16 @@
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { buildSections, type BuildSectionsOptions, type SectionModel } from '../../../src/core/sections/build-sections';
+import { createSlugger } from '../../../src/core/slug';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parse(md: string): Root {
+  return parser.parse(md);
+}
+
+export function sectionsOf(md: string, opts?: BuildSectionsOptions): SectionModel {
+  return buildSections(parse(md), createSlugger().slug, opts);
+}
