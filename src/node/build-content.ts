@@ -9,6 +9,7 @@ import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../cor
 import { discover, type DiscoveredFile } from './discover';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
+import { recordTiming } from './timings';
 
 let resolverMemo: { root: string; resolver: ReturnType<typeof createFsIncludeResolver> } | null = null;
 function resolverFor(root: string) {
@@ -95,6 +96,12 @@ export interface BuildContentOptions {
 export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
   const articleDir = path.join(cacheDir, 'articles');
   fs.mkdirSync(articleDir, { recursive: true });
+  let phaseStart = performance.now();
+  const phaseDone = (phase: string) => {
+    const now = performance.now();
+    recordTiming(phase, (now - phaseStart) / 1000);
+    phaseStart = now;
+  };
   const { files, refused } = discover(root);
   const diagnostics: Diagnostic[] = [];
   for (const r of refused) diagnostics.push({ file: r.source, severity: 'error', code: 'path-refused', reason: r.reason });
@@ -103,6 +110,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const otherFiles: Record<string, number> = {};
   for (const f of files) if (f.kind !== 'article') otherFiles[f.kind] = (otherFiles[f.kind] ?? 0) + 1;
 
+  phaseDone('discover');
   const version = generatorDigest();
   const digestOf = memoDigest(root);
   const results: IngestResult[] = new Array(articleFiles.length);
@@ -148,6 +156,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     fs.writeFileSync(m.cacheFile, JSON.stringify({ key: m.key, includeDigests, result } satisfies CacheRecord));
     results[m.index] = result;
   });
+  phaseDone('parse');
   resolveDuplicateUrls(results);
   const toc = readTocs(root, files, new Set(results.filter((r) => r.article).map((r) => r.source)), diagnostics);
   const placement = placeArticles(toc);
@@ -170,6 +179,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     for (const l of r.links) links.push({ from: a.source, ...l });
     articles.push(entryOf(a, modelFile, placement.get(a.source) ?? null));
   }
+  phaseDone('manifest');
   return {
     root,
     inputs: articleFiles.length,

@@ -9,6 +9,7 @@ import { build as esbuild } from 'esbuild';
 import type { Article } from '../core/model/article';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import type { LookupArticleInput } from '../core/lookup/types';
+import { buildFixShards, type FixLinks } from '../lookup/section-links';
 import type { ContentBuild } from './build-content';
 
 export const LOOKUP_MODULE = '_kb/lookup.js';
@@ -23,17 +24,22 @@ export function lookupEntryFile(): string {
 }
 
 /** Only what the index needs, so a model's HTML is dropped as soon as it is parsed. */
-async function readLookupInput(cacheDir: string, modelFile: string): Promise<LookupArticleInput | null> {
+async function readLookupInput(cacheDir: string, modelFile: string): Promise<{ input: LookupArticleInput; links: FixLinks } | null> {
   try {
     const a = JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article;
-    return { source: a.source, url: a.url, title: a.title, summary: a.summary, messages: a.errorMessages ?? [] };
+    const cause = a.causes?.[0];
+    const solution = a.solutions?.[0];
+    return {
+      input: { source: a.source, url: a.url, title: a.title, summary: a.summary, messages: a.errorMessages ?? [] },
+      links: { cause: cause ? { anchor: cause.anchor, title: cause.title } : null, solution: solution ? { anchor: solution.anchor, title: solution.title } : null },
+    };
   } catch {
     return null; // A missing or broken cache file: that article is simply not indexed.
   }
 }
 
 /** Bundles `lookup-entry.ts` into one self-contained, minified ES module. Deterministic. */
-export async function bundleLookupModule(outFile: string): Promise<number> {
+export async function bundleLookupModule(outFile: string, fixShards: number): Promise<number> {
   const entry = lookupEntryFile();
   const result = await esbuild({
     entryPoints: [entry],
@@ -47,6 +53,7 @@ export async function bundleLookupModule(outFile: string): Promise<number> {
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
+    define: { __KB_FIX_SHARDS__: String(fixShards) },
   });
   const code = result.outputFiles[0].contents;
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -57,13 +64,17 @@ export async function bundleLookupModule(outFile: string): Promise<number> {
 export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<{ files: number; bytes: number; seconds: number }> {
   const t0 = performance.now();
   const inputs: LookupArticleInput[] = [];
+  const links: Array<{ url: string; links: FixLinks }> = [];
   // Articles without error messages add nothing to the index; their models are not even read.
   for (const entry of build.articles) {
     if (!entry.errorMessages) continue;
-    const input = await readLookupInput(cacheDir, entry.modelFile);
-    if (input && input.messages.length) inputs.push(input);
+    const read = await readLookupInput(cacheDir, entry.modelFile);
+    if (!read || !read.input.messages.length) continue;
+    inputs.push(read.input);
+    links.push({ url: read.input.url, links: read.links });
   }
-  const indexFiles = buildLookupIndex(inputs, { base: LOOKUP_DIR });
+  const fix = buildFixShards(LOOKUP_DIR, links);
+  const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files];
 
   // Clear the previous index first: a shard left over from a larger build would be stale.
   fs.rmSync(path.join(outDir, LOOKUP_DIR), { recursive: true, force: true });
@@ -76,6 +87,6 @@ export async function writeLookupIndex(build: ContentBuild, cacheDir: string, ou
     fs.writeFileSync(to, f.data);
     bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
   }
-  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE));
+  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), fix.shards);
   return { files: indexFiles.length + 1, bytes, seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: whole-build figures for a clean build, a rebuild with nothing changed and a rebuild
+ * with one article changed, on any KB_CONTENT_DIR. Prints a table; gates on nothing but success.
+ *
+ *   npm run bench -- [--content DIR] [--runs N] [--queries N] [--no-browser] [--smoke]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureBrowserLookup, type BrowserLookupStats } from './browser-lookup';
+import { runMeasured, type RunResult } from './process-tree';
+import { readTimings } from '../../src/node/timings';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    content: { type: 'string', default: process.env.KB_CONTENT_DIR ?? 'content' },
+    runs: { type: 'string' },
+    queries: { type: 'string', default: '40' },
+    'no-browser': { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const source = path.resolve(root, values.content!);
+const runs = Number(values.runs ?? (values.smoke ? 1 : 1));
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-'));
+const contentDir = path.join(work, 'content');
+const cache = path.join(work, 'cache');
+const outDir = path.join(work, 'dist');
+
+// A private copy, so the one-article change never touches the user's files.
+fs.cpSync(source, contentDir, { recursive: true, dereference: false });
+
+const env = {
+  ...process.env,
+  KB_CONTENT_DIR: contentDir,
+  KB_CACHE_DIR: cache,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  PATH: `${path.join(root, 'node_modules/.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+};
+
+async function build(label: string): Promise<RunResult & { phases: Record<string, number> }> {
+  fs.rmSync(path.join(cache, 'timings.jsonl'), { force: true });
+  const r = await runMeasured(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], env, root);
+  if (r.code !== 0) {
+    process.stderr.write(r.output.slice(-5000));
+    throw new Error(`${label}: build failed with exit code ${r.code}`);
+  }
+  const phases: Record<string, number> = {};
+  for (const t of readTimings(cache)) phases[t.phase] = (phases[t.phase] ?? 0) + t.seconds;
+  return { ...r, phases };
+}
+
+function median<T>(xs: T[], key: (x: T) => number): T {
+  return [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
+}
+
+function changeOneArticle(): string {
+  const report = JSON.parse(fs.readFileSync(path.join(outDir, '_kb/report.json'), 'utf8')) as { articles: Array<{ source: string }> };
+  const target = report.articles[Math.floor(report.articles.length / 2)].source;
+  const file = path.join(contentDir, target);
+  fs.appendFileSync(file, `\n\nEdited for the benchmark at run ${Date.now()}.\n`);
+  return target;
+}
+
+function siteSize(dir: string): { bytes: number; files: number; html: number } {
+  let bytes = 0;
+  let files = 0;
+  let html = 0;
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const size = fs.statSync(p).size;
+        bytes += size;
+        files++;
+        if (e.name.endsWith('.html')) html += size;
+      }
+    }
+  };
+  walk(dir);
+  return { bytes, files, html };
+}
+
+/** Lookup queries: error messages the corpus itself documents, a fixed sample. */
+function sampleQueries(n: number): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as { articles: Array<{ modelFile: string; errorMessages: number }> };
+  const withErrors = manifest.articles.filter((a) => a.errorMessages > 0);
+  const out: string[] = [];
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  for (let i = 0; i < n * 4 && out.length < n && withErrors.length; i++) {
+    const a = withErrors[Math.floor(rand() * withErrors.length)];
+    const model = JSON.parse(fs.readFileSync(path.join(cache, a.modelFile), 'utf8')) as { errorMessages: Array<{ text: string; kind: string }> };
+    const m = model.errorMessages.filter((e) => e.kind !== 'title' && e.text.length > 20);
+    if (m.length) out.push(m[Math.floor(rand() * m.length)].text);
+  }
+  return out;
+}
+
+const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'assets'];
+const fmtMB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+
+async function main() {
+  console.error(`bench: ${source} (copied to ${contentDir}), ${runs} run(s) per scenario`);
+  const rows: Array<{ scenario: string; r: Awaited<ReturnType<typeof build>> }> = [];
+  const clean: Array<Awaited<ReturnType<typeof build>>> = [];
+  for (let i = 0; i < runs; i++) {
+    fs.rmSync(cache, { recursive: true, force: true });
+    fs.rmSync(outDir, { recursive: true, force: true });
+    clean.push(await build('clean'));
+    console.error(`bench: clean build ${i + 1}: ${clean[i].seconds.toFixed(1)} s`);
+  }
+  rows.push({ scenario: 'clean', r: median(clean, (x) => x.seconds) });
+  const noChange: Array<Awaited<ReturnType<typeof build>>> = [];
+  for (let i = 0; i < runs; i++) noChange.push(await build('no change'));
+  rows.push({ scenario: 'no change', r: median(noChange, (x) => x.seconds) });
+  const oneChange: Array<Awaited<ReturnType<typeof build>>> = [];
+  for (let i = 0; i < runs; i++) {
+    const changed = changeOneArticle();
+    console.error(`bench: changed ${changed}`);
+    oneChange.push(await build('one change'));
+  }
+  rows.push({ scenario: 'one change', r: median(oneChange, (x) => x.seconds) });
+
+  const size = siteSize(outDir);
+  const report = JSON.parse(fs.readFileSync(path.join(outDir, '_kb/report.json'), 'utf8')) as { inputs: number; pages: number };
+  let browser: BrowserLookupStats | null = null;
+  if (!values['no-browser'] && fs.existsSync('/usr/bin/chromium') && fs.existsSync(path.join(outDir, '_kb/lookup.js'))) {
+    browser = await measureBrowserLookup(outDir, sampleQueries(Number(values.queries)));
+  }
+
+  const header = ['scenario', 'total s', ...PHASES.map((p) => `${p} s`), 'peak RSS'];
+  console.log(`\n## kb bench: ${report.inputs} inputs, ${report.pages} pages (${path.basename(source)}), ${os.cpus().length} cores\n`);
+  console.log(`| ${header.join(' | ')} |`);
+  console.log(`| ${header.map(() => '---').join(' | ')} |`);
+  for (const { scenario, r } of rows) {
+    const cells = PHASES.map((p) => (r.phases[p] !== undefined ? r.phases[p].toFixed(1) : '-'));
+    console.log(`| ${scenario} | ${r.seconds.toFixed(1)} | ${cells.join(' | ')} | ${fmtMB(r.peakRss)} |`);
+  }
+  console.log(`\noutput: ${fmtMB(size.bytes)} in ${size.files} files (HTML ${fmtMB(size.html)}; ${(size.bytes / Math.max(1, report.pages) / 1024).toFixed(1)} KB per page)`);
+  if (browser) {
+    console.log(
+      `lookup in Chromium (${browser.queries} corpus errors, each on a fresh page): p50 ${browser.p50ms.toFixed(1)} ms, p95 ${browser.p95ms.toFixed(1)} ms; bytes per lookup median ${(browser.bytesMedian / 1024).toFixed(1)} KB, p95 ${(browser.bytesP95 / 1024).toFixed(1)} KB`,
+    );
+  } else console.log('lookup in Chromium: not measured (--no-browser, no chromium, or no lookup index)');
+  if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,239 @@
+/**
+ * Evaluation of the error lookup against Pagefind, on one built site:
+ *   npm run eval -- [--site dist] [--cache .kb-cache] [--queries 500] [--negatives 200] [--seed 7] [--no-browser] [--verbose]
+ *
+ * Queries come from the site's own corpus (the build's model cache), perturbed the
+ * way real pastes differ (scripts/eval/perturb.ts), plus pastes no article
+ * documents. The lookup runs through the CLI path (the site's `_kb/lookup.js` read
+ * from disk) and again inside Chromium; Pagefind runs in the same Chromium on the
+ * same queries. A benchmark, not a test: it prints figures and exits 0.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
+import { cacheDir as defaultCacheDir } from '../src/node/config';
+import { launchChromium } from './eval/chromium';
+import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
+import { serveStatic } from './eval/serve';
+
+const { values } = parseArgs({
+  options: {
+    site: { type: 'string', default: 'dist' },
+    cache: { type: 'string' },
+    queries: { type: 'string', default: '500' },
+    negatives: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '7' },
+    limit: { type: 'string', default: '10' },
+    'no-browser': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const site = path.resolve(values.site!);
+const cache = path.resolve(values.cache ?? defaultCacheDir());
+const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);
+
+/** One system's answers: per paste, the result URLs, whether any was confident, time and bytes. */
+interface Answer { urls: string[]; confident: boolean | null; ms: number; bytes: number }
+interface Figures { r1: number; r3: number; mrr: number; falseConfident: number | null; negAny: number; p50: number; p95: number; bytesMedian: number; targets: number }
+
+const quantile = (xs: number[], q: number): number => {
+  if (!xs.length) return NaN;
+  const s = xs.slice().sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+
+function score(positives: Query[], pos: Answer[], neg: Answer[]): Figures {
+  let r1 = 0, r3 = 0, mrr = 0, n = 0;
+  positives.forEach((q, i) => {
+    for (const rank of targetRanks(q, pos[i].urls)) {
+      n++;
+      if (rank === 0) r1++;
+      if (rank >= 0 && rank < 3) r3++;
+      if (rank >= 0) mrr += 1 / (rank + 1);
+    }
+  });
+  const all = [...pos, ...neg];
+  return {
+    r1: r1 / n, r3: r3 / n, mrr: mrr / n, targets: n,
+    falseConfident: neg.some((a) => a.confident === null) ? null : neg.filter((a) => a.confident).length / Math.max(1, neg.length),
+    negAny: neg.filter((a) => a.urls.length > 0).length / Math.max(1, neg.length),
+    p50: quantile(all.map((a) => a.ms), 0.5), p95: quantile(all.map((a) => a.ms), 0.95),
+    bytesMedian: quantile(pos.map((a) => a.bytes), 0.5),
+  };
+}
+
+async function runNode(pastes: string[]): Promise<Answer[]> {
+  const { module, kbDir } = await loadSiteModule(site);
+  const out: Answer[] = [];
+  for (const p of pastes) {
+    const lk = module.createLookupFromFetcher(fileFetcher(kbDir)); // cold: every lookup pays its own fetches
+    const t = performance.now();
+    const res = await lk.lookup(p, { limit: LIMIT });
+    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: lk.stats().bytes });
+  }
+  return out;
+}
+
+// In-page code, as strings: evaluated by the browser, not transpiled by tsx. One call per paste,
+// timed inside the page with performance.now(); bytes are counted by the server (workers included).
+const SETUP_IN_PAGE = `async () => {
+  const m = await import('/_kb/lookup.js');
+  const http = m.httpFetcher();
+  // What a loaded /lookup/ page already holds: the module and the manifest. Shards and documents are per paste.
+  const manifest = await http('lookup/manifest.json');
+  const afterLoad = (p) => (p === 'lookup/manifest.json' ? Promise.resolve(manifest) : http(p));
+  window.__kbEval = {
+    run: async (paste, limit, mode) => {
+      const lk = m.createLookupFromFetcher(mode === 'cold' ? m.httpFetcher() : afterLoad);
+      const t = performance.now();
+      const res = await lk.lookup(paste, { limit });
+      return { urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t };
+    },
+  };
+}`;
+const PAGEFIND_SETUP_IN_PAGE = `async () => {
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.init();
+  const norm = (u) => { try { const x = new URL(u, location.href); return x.pathname.replace(/index\\.html$/, '').replace(/([^/])$/, '$1/'); } catch { return u; } };
+  window.__kbEval = {
+    run: async (paste, limit) => {
+      const t = performance.now();
+      let urls = [];
+      try {
+        const s = await pf.search(paste);
+        const data = await Promise.all(((s && s.results) || []).slice(0, limit).map((r) => r.data()));
+        urls = data.map((d) => norm(d.url));
+      } catch { urls = []; }
+      return { urls, confident: null, ms: performance.now() - t };
+    },
+  };
+}`;
+
+async function runInPage(page: import('playwright-core').Page, server: { bytesServed(): number }, pastes: string[], mode: string): Promise<Answer[]> {
+  const out: Answer[] = [];
+  for (const paste of pastes) {
+    const before = server.bytesServed();
+    const a = (await page.evaluate(([p, l, m]) => (window as unknown as { __kbEval: { run(p: string, l: number, m: string): Promise<Omit<Answer, 'bytes'>> } }).__kbEval.run(p, l, m), [paste, LIMIT, mode] as [string, number, string]));
+    out.push({ ...a, bytes: server.bytesServed() - before });
+  }
+  return out;
+}
+
+async function runBrowser(pastes: string[], hasPagefind: boolean) {
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    await page.evaluate(`(${SETUP_IN_PAGE})()`);
+    const cold = await runInPage(page, server, pastes, 'cold');
+    const loaded = await runInPage(page, server, pastes, 'after-load');
+    let pagefind: Answer[] | null = null;
+    if (hasPagefind) {
+      const pf = await browser.context.newPage();
+      await pf.goto(`${server.url}/`, { waitUntil: 'load' });
+      await pf.evaluate(`(${PAGEFIND_SETUP_IN_PAGE})()`);
+      pagefind = await runInPage(pf, server, pastes, 'pagefind');
+    }
+    return { cold, loaded, pagefind };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function dirBytes(dir: string, filter: (f: string) => boolean = () => true): number {
+  if (!fs.existsSync(dir)) return 0;
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) n += dirBytes(p, filter);
+    else if (filter(p)) n += fs.statSync(p).size;
+  }
+  return n;
+}
+
+const pct = (x: number | null) => (x === null ? 'n/a' : (x * 100).toFixed(1) + '%');
+const f3 = (x: number) => x.toFixed(3);
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) + ' ms' : 'n/a');
+const kb = (x: number) => (Number.isFinite(x) ? (x / 1024).toFixed(1) + ' KB' : 'n/a');
+
+function table(cols: Array<[string, Figures | string]>): string {
+  const rows: Array<[string, (f: Figures) => string]> = [
+    ['recall@1', (f) => f3(f.r1)],
+    ['recall@3', (f) => f3(f.r3)],
+    ['MRR', (f) => f3(f.mrr)],
+    ['false-confident (no-article pastes)', (f) => pct(f.falseConfident)],
+    ['no-article pastes with any result', (f) => pct(f.negAny)],
+    ['latency p50', (f) => ms(f.p50)],
+    ['latency p95', (f) => ms(f.p95)],
+    ['bytes per lookup, median', (f) => kb(f.bytesMedian)],
+  ];
+  const w0 = Math.max(...rows.map((r) => r[0].length)) + 2;
+  const w = cols.map(([h]) => Math.max(h.length, 22) + 2);
+  const line = (a: string, cells: string[]) => a.padEnd(w0) + cells.map((c, i) => c.padEnd(w[i])).join('');
+  const out = [line('', cols.map(([h]) => h))];
+  for (const [name, fn] of rows) out.push(line(name, cols.map(([, f]) => (typeof f === 'string' ? f : fn(f)))));
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const report = JSON.parse(fs.readFileSync(path.join(site, '_kb/report.json'), 'utf8')) as { articles: Array<{ url: string }> };
+  const siteUrls = new Set(report.articles.map((a) => a.url));
+  const corpus = loadCorpus(cache, siteUrls);
+  if (!corpus.length) throw new Error(`The cache ${cache} holds no article of the site ${site}. Pass --cache <the KB_CACHE_DIR used to build it>.`);
+  const { positives, negatives } = buildQueries(corpus, { queries: NQ, negatives: NN, seed: SEED });
+  const pastes = [...positives.map((q) => q.paste), ...negatives];
+  console.log(`site ${site}\ncache ${cache}\narticles with error messages: ${corpus.length}, messages: ${corpus.reduce((n, a) => n + a.messages.length, 0)}`);
+  console.log(`queries: ${positives.length} pastes (${positives.filter((q) => q.targets.length > 1).length} with two errors), ${negatives.length} no-article pastes, seed ${SEED}\n`);
+
+  const t0 = performance.now();
+  const node = await runNode(pastes);
+  const nodeFig = score(positives, node.slice(0, positives.length), node.slice(positives.length));
+  console.log(`node (CLI path) done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const hasPagefind = fs.existsSync(path.join(site, 'pagefind/pagefind.js'));
+  const cols: Array<[string, Figures | string]> = [['lookup (node, CLI path)', nodeFig]];
+  if (!values['no-browser']) {
+    const t1 = performance.now();
+    const b = await runBrowser(pastes, hasPagefind);
+    console.log(`chromium done in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    cols.push(['lookup (chromium, cold)', score(positives, b.cold.slice(0, positives.length), b.cold.slice(positives.length))]);
+    cols.push(['lookup (chromium, page loaded)', score(positives, b.loaded.slice(0, positives.length), b.loaded.slice(positives.length))]);
+    cols.push(['pagefind (chromium)', b.pagefind ? score(positives, b.pagefind.slice(0, positives.length), b.pagefind.slice(positives.length)) : 'pagefind: not built']);
+  } else cols.push(['pagefind (chromium)', hasPagefind ? 'skipped (--no-browser)' : 'pagefind: not built']);
+  console.log('\n' + table(cols));
+  console.log(`\n(cold: a fresh lookup per paste, every file fetched; page loaded: a fresh lookup per paste with the module and manifest already loaded,`);
+  console.log(` as on an open /lookup/ page; shards and documents still fetched per paste. Bytes: body bytes the server sent for that paste.`);
+  console.log(` recall counts ${nodeFig.targets} targets: a two-error paste has two. Pagefind has no confidence signal; its "any result" row is the comparable figure.)`);
+
+  const html = dirBytes(site, (f) => f.endsWith('.html'));
+  const index = dirBytes(path.join(site, '_kb/lookup')) + (fs.existsSync(path.join(site, '_kb/lookup.js')) ? fs.statSync(path.join(site, '_kb/lookup.js')).size : 0);
+  console.log(`\nsize: lookup index + module ${(index / 1e6).toFixed(2)} MB; site HTML ${(html / 1e6).toFixed(2)} MB; ratio ${pct(index / Math.max(1, html))}`);
+
+  // Where the lookup misses, by perturbation (diagnostic only; the set is not tuned from it).
+  const by = new Map<string, { n: number; hit: number }>();
+  positives.forEach((q, i) => {
+    const ranks = targetRanks(q, node[i].urls);
+    for (const a of q.applied) {
+      const e = by.get(a) ?? { n: 0, hit: 0 };
+      e.n += ranks.length;
+      e.hit += ranks.filter((r) => r === 0).length;
+      by.set(a, e);
+    }
+  });
+  console.log('\nlookup recall@1 by perturbation (node): ' + [...by].sort().map(([k, v]) => `${k} ${f3(v.hit / v.n)} (${v.n})`).join(', '));
+  if (values.verbose) {
+    console.log('\nmisses:');
+    positives.forEach((q, i) => {
+      const ranks = targetRanks(q, node[i].urls);
+      if (ranks.every((r) => r === 0)) return;
+      console.log(`- ${q.targets.map((t) => `${t.source} [${t.kind}]`).join(' + ')} ranks ${ranks.join(',')} applied ${q.applied.join(',')}\n  paste: ${q.paste.replace(/\n/g, ' ⏎ ').slice(0, 220)}\n  got: ${node[i].urls.slice(0, 3).join(' ')}`);
+    });
+    console.log('\nfalse confident:');
+    negatives.forEach((p, i) => { const a = node[positives.length + i]; if (a.confident) console.log(`- ${p.replace(/\n/g, ' ⏎ ').slice(0, 200)}\n  got: ${a.urls[0]}`); });
+  }
+}
+
+await main();

@@ -1,0 +1,78 @@
+/**
+ * Entry of the browser module published as `/_kb/lookup.js` (bundled by
+ * `src/node/lookup-build.ts`). The page, the CLI and third-party pages all use
+ * this one bundle, so they share one normalizer and one ranking.
+ *
+ *   const { lookup } = await import('/_kb/lookup.js');
+ *   const results = await lookup(pastedText, { limit: 5 });
+ */
+import { createLookup } from '../core/lookup/query';
+import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from '../core/lookup/types';
+import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from './section-links';
+
+export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLinks };
+
+/** Number of fix-link shards, fixed by the build (esbuild `define`); 1 when run unbundled. */
+declare const __KB_FIX_SHARDS__: number;
+const FIX_SHARDS = typeof __KB_FIX_SHARDS__ === 'number' ? __KB_FIX_SHARDS__ : 1;
+
+/** Index folder, relative to this module (`/_kb/lookup.js` → `/_kb/lookup/`). */
+const INDEX_DIR = 'lookup';
+
+export interface SiteLookup extends Lookup {
+  /** Anchors and titles of the article's first cause and solution sections. */
+  sectionLinks(url: string): Promise<FixLinks>;
+}
+
+/**
+ * A lookup over any file source. `fetchFile` receives paths relative to the
+ * folder holding `lookup.js` (e.g. `lookup/manifest.json`, `lookup/p/3.bin`) and
+ * returns text for `.json` and bytes for `.bin`. The CLI passes a file reader.
+ */
+export function createLookupFromFetcher(fetchFile: FetchFile): SiteLookup {
+  const core = createLookup(fetchFile, INDEX_DIR);
+  const shards = new Map<number, Promise<Record<string, FixRecord>>>();
+  const shard = (i: number): Promise<Record<string, FixRecord>> => {
+    let p = shards.get(i);
+    if (!p) {
+      p = fetchFile(fixShardPath(INDEX_DIR, i)).then(
+        (d) => { try { return JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as Record<string, FixRecord>; } catch { return {}; } },
+        () => ({}),
+      );
+      shards.set(i, p);
+    }
+    return p;
+  };
+  return {
+    lookup: core.lookup,
+    stats: core.stats,
+    sectionLinks: async (url) => fixFromRecord((await shard(fixShardOf(url, FIX_SHARDS)))[url]),
+  };
+}
+
+/** Fetches index files next to this module over HTTP; binary shards as bytes. */
+export function httpFetcher(baseUrl: string | URL = import.meta.url): FetchFile {
+  return async (path) => {
+    const res = await fetch(new URL(`./${path}`, baseUrl));
+    if (!res.ok) throw new Error(`${res.status} ${res.url}`);
+    return path.endsWith('.bin') ? new Uint8Array(await res.arrayBuffer()) : res.text();
+  };
+}
+
+let shared: SiteLookup | null = null;
+const instance = (): SiteLookup => (shared ??= createLookupFromFetcher(httpFetcher()));
+
+/** Results best first; one per article; `confident` is false when no article really fits. */
+export async function lookup(text: string, { limit = 10 }: LookupOptions = {}): Promise<LookupResult[]> {
+  return instance().lookup(text, { limit });
+}
+
+/** Where the article's cause and solution sections are (for "go to the fix" links). */
+export function sectionLinks(url: string): Promise<FixLinks> {
+  return instance().sectionLinks(url);
+}
+
+/** Files and bytes fetched by `lookup()` since the module loaded (files are cached). */
+export function stats(): LookupStats {
+  return instance().stats();
+}

@@ -1,0 +1,67 @@
+/** The /lookup/ page in Chromium, on a build of the sample content. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/eval/chromium';
+import { serveStatic, type StaticServer } from '../../scripts/eval/serve';
+import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
+
+const PASTE = "Hello,\n2025-02-11T08:01:12Z ERROR Login failed for user 'WOODGROVE\\etl_runner'. Reason: Password did not match that for the login provided. [CLIENT: 10.9.8.7]";
+const HOSTILE = 'HTTP Error 500.19 - Internal Server Error <img src=x onerror="window.__pwned=1">';
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  site = buildSite(path.join(projectRoot, 'content'));
+  if (site.status !== 0) throw new Error(site.output);
+  server = await serveStatic(site.outDir);
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const firstResult = () => page.locator('.lk-result').first();
+
+describe('lookup page', () => {
+  it('shows the right article first for a pasted error, and keeps ?q= in sync', async () => {
+    await page.goto(`${server.url}/lookup/`);
+    await page.locator('#lookup-q').fill(PASTE);
+    await expect.poll(() => page.locator('#lookup-status').textContent(), { timeout: 10_000 }).toMatch(/confident match/);
+    expect(await firstResult().getAttribute('data-source')).toBe('sql-server/login-failed-error-18456.md');
+    const href = await firstResult().locator('a.lk-title').getAttribute('href');
+    expect(href).toMatch(/^\/sql-server\/login-failed-error-18456\/#[\w-]+$/);
+    expect(await firstResult().locator('.lk-confident').count()).toBe(1);
+    expect(await firstResult().locator('mark').count()).toBeGreaterThan(0);
+    expect(await firstResult().locator('a.lk-solution').count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(PASTE);
+    expect(errors).toEqual([]);
+  });
+
+  it('runs the lookup from a shared ?q= URL', async () => {
+    await page.goto(`${server.url}/lookup/?q=${encodeURIComponent(PASTE)}`);
+    expect(await page.locator('#lookup-q').inputValue()).toBe(PASTE);
+    await expect.poll(() => firstResult().getAttribute('data-source'), { timeout: 10_000 }).toBe('sql-server/login-failed-error-18456.md');
+  });
+
+  it('renders pasted markup as text only', async () => {
+    await page.goto(`${server.url}/lookup/?q=${encodeURIComponent(HOSTILE)}`);
+    await expect.poll(() => page.locator('.lk-result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.locator('#lookup-results img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#lookup-results').innerText()).toContain('<img src=x');
+  });
+
+  it('clearing the box clears the results and the URL', async () => {
+    await page.locator('#lookup-clear').click();
+    await expect.poll(() => page.locator('.lk-result').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('');
+  });
+});
