@@ -98,10 +98,11 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
   const doc = (a: number, c: number): Promise<DocChunk | null> =>
     load<DocChunk | null>(docPath(base, a, c), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as DocChunk, null);
 
-  async function rank(text: string, m: Manifest): Promise<{ cands: Candidate[]; features: Feature[] }> {
-    const tokens = tokenizeErrorText(text).tokens;
-    const features = featuresOf(tokens);
-    if (features.length === 0) return { cands: [], features };
+  async function rank(text: string, m: Manifest): Promise<{ cands: Candidate[]; features: Feature[]; part: PartInfo }> {
+    const norm = tokenizeErrorText(text);
+    const features = featuresOf(norm.tokens);
+    const part = { norm, features };
+    if (features.length === 0) return { cands: [], features, part };
     const sample = sampleFeatures(features);
     const shardIds = [...new Set(sample.map((f) => f.h % m.shards))].sort((a, b) => a - b);
     const maps = new Map<number, Map<number, Entry>>();
@@ -134,7 +135,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
       if (!prev || c.score > prev.score || (c.score === prev.score && c.msg < prev.msg)) best.set(c.article, c);
     }
     const cands = [...best.values()].sort((x, y) => y.score - x.score || x.article - y.article || x.msg - y.msg);
-    return { cands, features };
+    return { cands, features, part };
   }
 
   function isConfident(top: Candidate, next: Candidate | undefined): boolean {
@@ -145,14 +146,14 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
     return margin >= t.confidentMargin || top.score >= t.sureScore;
   }
 
-  async function resultFor(raw: string, partStart: number, partText: string, c: Candidate, confident: boolean, errorIndex: number, m: Manifest): Promise<LookupResult | null> {
+  type PartInfo = { norm: ReturnType<typeof tokenizeErrorText>; features: Feature[] };
+  async function resultFor(raw: string, partStart: number, part: PartInfo, c: Candidate, confident: boolean, errorIndex: number, m: Manifest): Promise<LookupResult | null> {
     const chunk = Math.floor(c.msg / m.docChunk);
     const [head, body] = await Promise.all([doc(c.article, 0), chunk === 0 ? Promise.resolve(null) : doc(c.article, chunk)]);
     const meta = head?.[0];
     const msg = (chunk === 0 ? head : body)?.[1][c.msg - chunk * m.docChunk];
     if (!meta || !msg) return null;
-    const norm = tokenizeErrorText(partText);
-    const pasteFeatures = featuresOf(norm.tokens);
+    const { norm, features: pasteFeatures } = part;
     const msgHashes = new Set(fingerprint(msg[0]).features.map((f) => f.h));
     const ranges: Array<{ start: number; end: number }> = [];
     for (const f of pasteFeatures) {
@@ -202,7 +203,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
       chosen.push(p);
     }
     const results = await Promise.all(
-      chosen.map((p) => resultFor(text, parts[p.part].start, text.slice(parts[p.part].start, parts[p.part].end), p.c, p.confident, p.part, m)),
+      chosen.map((p) => resultFor(text, parts[p.part].start, ranked[p.part].part, p.c, p.confident, p.part, m)),
     );
     return results.filter((r): r is LookupResult => r !== null);
   }
