@@ -5,15 +5,26 @@ import type { AstroIntegration } from 'astro';
 import type { ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
+import { recordTiming } from '../node/timings';
+import { writeSearchIndex } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
 
 const MANIFEST_FILE = 'manifest.json';
+
+let renderStart = 0;
 
 /** After Astro writes the pages: the build report, copied assets, and (later) search and lookup indexes. */
 export function kbIntegration(): AstroIntegration {
   return {
     name: 'kb-site',
     hooks: {
+      // Page rendering sits between these two hooks; the bench reads the figure.
+      'astro:build:start': () => {
+        renderStart = performance.now();
+      },
+      'astro:build:generated': () => {
+        if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const build = JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
@@ -21,6 +32,8 @@ export function kbIntegration(): AstroIntegration {
         fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
+        const search = await writeSearchIndex(build, cacheDir(), out);
+        logger.info(`KB: search index: ${search.pages} pages, ${(search.bytes / 1048576).toFixed(1)} MB, ${search.seconds.toFixed(1)} s`);
         for (const line of summarize(report).split('\n')) logger.info(line);
         const lookupStats = await writeLookupIndex(build, cacheDir(), out);
         logger.info(`error lookup: ${lookupStats.files} files, ${(lookupStats.bytes / 1024).toFixed(0)} KB in ${lookupStats.seconds.toFixed(2)} s`);

@@ -1,0 +1,45 @@
+/**
+ * Pagefind excerpts are HTML with `<mark>` around matched words. They are never put
+ * into the page as HTML: they become text segments (entities decoded, every tag but
+ * `<mark>` dropped) that the UI renders with text nodes and `<mark>` elements.
+ */
+
+export interface ExcerptSegment {
+  text: string;
+  mark: boolean;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the entities Pagefind emits (named basics and numeric); unknown ones stay as written. */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
+    return NAMED[body.toLowerCase()] ?? all;
+  });
+}
+
+/** Splits an excerpt into plain and marked text. Never throws. */
+export function excerptSegments(html: string): ExcerptSegment[] {
+  if (typeof html !== 'string' || !html) return [];
+  const out: ExcerptSegment[] = [];
+  let mark = false;
+  // Tags are recognized only as `<name …>` / `</name>`; a bare `<` in text is text.
+  const parts = html.split(/(<\/?[a-z][^<>]*>)/i);
+  for (const part of parts) {
+    const tag = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(part);
+    if (tag && part.endsWith('>')) {
+      if (tag[2].toLowerCase() === 'mark') mark = tag[1] !== '/';
+      continue;
+    }
+    const text = decodeEntities(part);
+    if (!text) continue;
+    const last = out[out.length - 1];
+    if (last && last.mark === mark) last.text += text;
+    else out.push({ text, mark });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+/**
+ * Full-text index: Pagefind, fed from the article models in the cache (not from the
+ * built HTML), written to `<outDir>/pagefind/`. One call from the build:done hook.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import type { Article } from '../core/model/article';
+import { searchDocument } from '../core/search/index-document';
+import type { ContentBuild } from './build-content';
+
+/** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
+const IN_FLIGHT = 32;
+
+const UNUSED_BUNDLE_FILE = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+export interface SearchIndexStats {
+  pages: number;
+  bytes: number;
+  seconds: number;
+}
+
+function dirBytes(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    total += e.isDirectory() ? dirBytes(p) : fs.statSync(p).size;
+  }
+  return total;
+}
+
+/** Builds the Pagefind bundle for every published article. Throws only if Pagefind itself fails. */
+export async function writeSearchIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<SearchIndexStats> {
+  const started = performance.now();
+  const outputPath = path.join(outDir, 'pagefind');
+  fs.rmSync(outputPath, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // Sorted by URL so the bundle does not depend on discovery order.
+  const entries = [...build.articles].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const problems: string[] = [];
+  let pages = 0;
+  for (let i = 0; i < entries.length; i += IN_FLIGHT) {
+    const batch = entries.slice(i, i + IN_FLIGHT);
+    const added = await Promise.all(
+      batch.map((entry) => {
+        const article = JSON.parse(fs.readFileSync(path.join(cacheDir, entry.modelFile), 'utf8')) as Article;
+        return index.addHTMLFile({ url: entry.url, content: searchDocument(article) });
+      }),
+    );
+    for (const [k, r] of added.entries()) {
+      if (r.errors.length) problems.push(`${batch[k].source}: ${r.errors.join('; ')}`);
+      else pages++;
+    }
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) problems.push(...written.errors);
+  await index.deleteIndex();
+  await pagefind.close();
+  // The site has its own search UI; Pagefind's prebuilt UIs would only be dead weight.
+  for (const name of fs.existsSync(outputPath) ? fs.readdirSync(outputPath) : []) {
+    if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
+  }
+  if (problems.length && pages === 0) throw new Error(`Pagefind indexed nothing: ${problems.slice(0, 5).join(' | ')}`);
+  return { pages, bytes: dirBytes(outputPath), seconds: (performance.now() - started) / 1000 };
+}
