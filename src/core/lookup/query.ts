@@ -138,8 +138,10 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
     return { cands, features, part };
   }
 
-  function isConfident(top: Candidate, next: Candidate | undefined): boolean {
+  function isConfident(top: Candidate, next: Candidate | undefined, identifierOnly: boolean): boolean {
     const t = QUERY_TUNING;
+    // A bare identifier ("500.19") that several articles document does not say which one applies.
+    if (identifierOnly && next) return false;
     if (top.c1 < t.confidentPasteContainment || top.score < t.confidentScore) return false;
     if (top.hits < 2 && top.identHits === 0) return false;
     const margin = top.score - (next?.score ?? 0);
@@ -189,7 +191,8 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
       const floor = Math.max(QUERY_TUNING.minScore, top.score * QUERY_TUNING.keepFraction);
       r.cands.forEach((c, i) => {
         if (c.score < floor) return;
-        const pick = { part, c, confident: i === 0 && isConfident(top, r.cands[1]) };
+        const identifierOnly = r.features.length > 0 && r.features.every((f) => f.ident);
+        const pick = { part, c, confident: i === 0 && isConfident(top, r.cands[1], identifierOnly) };
         (i === 0 ? firsts : rest).push(pick);
       });
     });

@@ -65,6 +65,17 @@ describe('ranking', () => {
     expect(res[0].url).toBe('/c/update/');
   });
 
+  it('is not confident about a bare identifier that several articles document', async () => {
+    const shared = [
+      ...MINI_CORPUS,
+      { source: 'c/other.md', url: '/c/other/', title: 'Store app fails', summary: 'Apps fail.', messages: [{ text: 'Error 0x80070005', anchor: 'symptoms', section: 'Symptoms', kind: 'code-block' as const }] },
+    ];
+    const res = await lookupOver(buildLookupIndex(shared)).lookup('0x80070005');
+    expect(res.map((r) => r.url)).toEqual(expect.arrayContaining(['/c/update/', '/c/other/']));
+    expect(res[0].score - res[1].score).toBeGreaterThan(0.08); // a margin that alone would pass as confident
+    expect(res.some((r) => r.confident)).toBe(false);
+  });
+
   it('reports paste offsets that matched', async () => {
     const paste = 'xx HTTP Error 500.19 - Internal Server Error';
     const res = await lookupOver(files).lookup(paste);
