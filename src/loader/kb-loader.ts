@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { buildContent, type ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot } from '../node/config';
+import { createProgress, type Progress } from '../node/progress';
 
 /** File the integration reads after the build to write the report, search and lookup indexes. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -19,16 +20,12 @@ export function kbLoader(): Loader {
       const cache = cacheDir();
       const sync = async () => {
         const started = performance.now();
-        let lastLog = performance.now();
+        let progress: Progress | null = null;
         const build: ContentBuild = await buildContent(root, cache, {
           onProgress: (done, total) => {
-            const now = performance.now();
-            if (done === total || now - lastLog > 5000) {
-              lastLog = now;
-              const rate = done / ((now - started) / 1000);
-              const eta = rate > 0 ? Math.round((total - done) / rate) : 0;
-              logger.info(`parsing ${done}/${total} articles (${rate.toFixed(0)}/s, ETA ${eta}s)`);
-            }
+            progress ??= createProgress('parsing articles', total, (l) => logger.info(l));
+            progress.tick(done);
+            if (done === total) progress.end();
           },
         });
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));

@@ -1,0 +1,42 @@
+/**
+ * Progress for long phases: on a terminal, one line rewritten in place (phase, count/total, rate,
+ * ETA); elsewhere (CI logs), a plain line every few seconds so the log shows the build is alive.
+ */
+export interface Progress {
+  tick(done: number): void;
+  end(): void;
+}
+
+const PLAIN_EVERY_MS = 5000;
+
+export function createProgress(phase: string, total: number, log: (line: string) => void, stream: NodeJS.WriteStream = process.stderr): Progress {
+  const started = performance.now();
+  const tty = Boolean(stream.isTTY) && !process.env.CI;
+  let last = 0;
+  let done = 0;
+  const line = () => {
+    const secs = (performance.now() - started) / 1000;
+    const rate = secs > 0 ? done / secs : 0;
+    const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
+    return `${phase} ${done}/${total} (${rate.toFixed(0)}/s, ETA ${eta}s)`;
+  };
+  return {
+    tick(n: number) {
+      done = n;
+      const now = performance.now();
+      if (tty) {
+        if (now - last > 100 || done === total) {
+          last = now;
+          stream.write(`\r\x1b[2K${line()}`);
+        }
+      } else if (now - last > PLAIN_EVERY_MS) {
+        last = now;
+        log(line());
+      }
+    },
+    end() {
+      if (tty) stream.write('\r\x1b[2K');
+      log(`${phase} ${done}/${total} done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+    },
+  };
+}
