@@ -4,9 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
 import { ingestArticle, type IngestResult } from '../core/ingest';
+import { anchorsOf, checkLinks } from '../core/link-check';
+import { urlForSource } from '../core/slug';
 import type { Article } from '../core/model/article';
 import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../core/toc';
-import { discover, type DiscoveredFile } from './discover';
+import { discover, inputKind, type DiscoveredFile } from './discover';
+import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { recordTiming } from './timings';
@@ -40,7 +43,7 @@ export interface ArticleEntry {
 
 export interface ContentBuild {
   root: string;
-  /** Every Markdown input file read. */
+  /** Every Markdown input file found: read, or refused (a symlink leaving the root) with a diagnostic. */
   inputs: number;
   articles: ArticleEntry[];
   diagnostics: Diagnostic[];
@@ -164,6 +167,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const articles: ArticleEntry[] = [];
   const assets = new Set<string>();
   const links: ContentBuild['links'] = [];
+  const pageAnchors = new Map<string, Set<string>>();
+  const assetVerdicts = new Map<string, string | null>();
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (!r.article) {
@@ -175,14 +180,23 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const a = r.article;
     const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
-    for (const asset of r.assets) assets.add(asset);
-    for (const l of r.links) links.push({ from: a.source, ...l });
+    for (const asset of r.assets) {
+      if (!assetVerdicts.has(asset)) assetVerdicts.set(asset, refusedAssetReason(root, asset));
+      const refusedWhy = assetVerdicts.get(asset);
+      if (refusedWhy) diagnostics.push({ file: a.source, severity: 'warning', code: 'asset-refused', reason: refusedWhy });
+      else assets.add(asset);
+    }
+    // A page moved by duplicate-URL resolution still answers its own `#anchor` links.
+    const ownUrl = urlForSource(a.source);
+    for (const l of r.links) links.push({ from: a.source, ...l, url: l.url === ownUrl ? a.url : l.url });
+    pageAnchors.set(a.url, anchorsOf(a));
     articles.push(entryOf(a, modelFile, placement.get(a.source) ?? null));
   }
   phaseDone('manifest');
+  diagnostics.push(...checkLinks(links, pageAnchors));
   return {
     root,
-    inputs: articleFiles.length,
+    inputs: articleFiles.length + refused.filter((r) => inputKind(r.source.split('/').pop()!) === 'article').length,
     articles,
     diagnostics,
     otherFiles,

@@ -8,6 +8,7 @@ import { VFile } from 'vfile';
 import { DiagnosticSink } from '../diagnostics';
 import type { IncludeResolver, MarkdownContext } from './context';
 import { stripFrontMatter } from './front-matter';
+import { limitNesting } from './nesting-limit';
 import { DOCFX_TRANSFORMS, MDX_TRANSFORMS, remarkDocfx } from './transforms';
 
 export type { IncludeResolver } from './context';
@@ -63,7 +64,10 @@ function parseTree(body: string, format: 'md' | 'mdx', ctx: MarkdownContext, lin
   return { tree: mdParser.parse(body), mdx: false };
 }
 
-function run(body: string, format: 'md' | 'mdx', lineOffset: number, ctx: MarkdownContext): Root {
+function run(source: string, format: 'md' | 'mdx', lineOffset: number, ctx: MarkdownContext): Root {
+  // Absurdly deep lists/quotes would stall or overflow the parser: flatten them first (same lines).
+  const body = limitNesting(source, ctx.sink, lineOffset);
+  ctx.source = body;
   const { tree, mdx } = parseTree(body, format, ctx, lineOffset);
   shiftLines(tree, lineOffset);
   const vfile = new VFile({ path: ctx.file, value: body });

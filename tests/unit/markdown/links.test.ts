@@ -46,6 +46,13 @@ describe('links', () => {
     expect(r.links).toEqual([{ url: '/docs/area/sub/article/', anchor: 'cause', line: 1 }]);
   });
 
+  it('records same-page anchors in an included file against the including article', () => {
+    const resolver = memoryResolver({ 'docs/includes/note.md': 'See [the cause](#cause) and [peer](../area/peer.md#x).' });
+    const r = render('[!INCLUDE [note](../../includes/note.md)]', { ...opts, resolver });
+    expect(r.links).toContainEqual(expect.objectContaining({ url: '/docs/area/sub/article/', anchor: 'cause' }));
+    expect(r.links).toContainEqual(expect.objectContaining({ url: '/docs/area/peer/', anchor: 'x' }));
+  });
+
   it('sends site-absolute Learn links to learn.microsoft.com and leaves external ones', () => {
     const r = render('[vm](/azure/virtual-machines/overview) [w](/windows/client-management/) [ext](https://contoso.com/a.md) [m](mailto:a@b.c)', opts);
     expect(r.html).toBe('<p><a href="https://learn.microsoft.com/azure/virtual-machines/overview">vm</a> <a href="https://learn.microsoft.com/windows/client-management/">w</a> <a href="https://contoso.com/a.md">ext</a> <a href="mailto:a@b.c">m</a></p>');

@@ -15,7 +15,8 @@ function rewrite(url: string, ctx: MarkdownContext, line: number | undefined): s
   const trimmed = url.trim();
   if (!trimmed || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) || trimmed.startsWith('//')) return trimmed; // external, mailto:, xref: done
   if (trimmed.startsWith('#')) {
-    ctx.out.links.push({ url: urlForSource(ctx.file), anchor: trimmed.slice(1) || null, line });
+    // In an included file, `#anchor` means the including article's page (stack[0]), not the include.
+    ctx.out.links.push({ url: urlForSource(ctx.stack[0] ?? ctx.file), anchor: trimmed.slice(1) || null, line });
     return trimmed;
   }
   if (trimmed.startsWith('/')) return LEARN + trimmed; // site-absolute Learn link: /azure/…, /windows/…
