@@ -14,11 +14,7 @@ import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { recordTiming } from './timings';
 
-let resolverMemo: { root: string; resolver: ReturnType<typeof createFsIncludeResolver> } | null = null;
-function resolverFor(root: string) {
-  if (resolverMemo?.root !== root) resolverMemo = { root, resolver: createFsIncludeResolver(root) };
-  return resolverMemo.resolver;
-}
+
 
 /** The light per-article record pages and browse lists need; the full model stays in the cache file. */
 export interface ArticleEntry {
@@ -82,12 +78,6 @@ export function generatorDigest(): string {
   return generatorDigestMemo;
 }
 
-interface CacheRecord {
-  key: string;
-  includeDigests: Record<string, string>;
-  result: IngestResult;
-}
-
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Read, parse and normalize every file under the content root. Writes each article's model to the cache. */
@@ -112,56 +102,69 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const articleFiles = files.filter((f) => f.kind === 'article');
   const otherFiles: Record<string, number> = {};
   for (const f of files) if (f.kind !== 'article') otherFiles[f.kind] = (otherFiles[f.kind] ?? 0) + 1;
-
   phaseDone('discover');
+
+  // Unchanged articles (same bytes, same includes, same generator) come from the light index
+  // without reading or re-writing their models.
   const version = generatorDigest();
   const digestOf = memoDigest(root);
-  const results: IngestResult[] = new Array(articleFiles.length);
-  const misses: Array<{ index: number; source: string; key: string; cacheFile: string }> = [];
-  let hits = 0;
-  articleFiles.forEach((file, index) => {
+  const previous = readIndex(cacheDir);
+  const index: CacheIndex = { records: {} };
+  const lights: LightResult[] = new Array(articleFiles.length);
+  const misses: Array<{ index: number; source: string; key: string }> = [];
+  articleFiles.forEach((file, i) => {
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(path.join(root, file.source));
     } catch (e) {
-      results[index] = {
+      lights[i] = {
         source: file.source,
-        article: null,
         diagnostics: [{ file: file.source, severity: 'error', code: 'read-failed', reason: `The file could not be read: ${(e as Error).message}` }],
         includes: [],
         assets: [],
         links: [],
+        page: null,
       };
       return;
     }
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
-    const cacheFile = path.join(articleDir, `${sha(file.source).slice(0, 24)}.json`);
-    const cached = readCache(cacheFile);
-    if (cached && cached.key === key && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
-      results[index] = cached.result;
-      hits++;
-    } else misses.push({ index, source: file.source, key, cacheFile });
+    const cached = previous.records[file.source];
+    const modelOk = !cached?.light.page || fs.existsSync(path.join(cacheDir, cached.light.page.modelFile));
+    if (cached && cached.key === key && modelOk && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
+      lights[i] = cached.light;
+      index.records[file.source] = cached;
+    } else misses.push({ index: i, source: file.source, key });
   });
 
-  const threads = workerCount();
-  const parsed =
-    threads > 1 && misses.length >= 32
-      ? await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (n) => opts.onProgress?.(n, misses.length))
-      : misses.map((m, i) => {
-          const r = ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolverFor(root));
-          opts.onProgress?.(i + 1, misses.length);
-          return r;
-        });
-  misses.forEach((m, i) => {
-    const result = parsed[i];
+  const store = (m: (typeof misses)[number], result: IngestResult) => {
     const includeDigests: Record<string, string> = {};
     for (const inc of result.includes) includeDigests[inc] = digestOf(inc);
-    fs.writeFileSync(m.cacheFile, JSON.stringify({ key: m.key, includeDigests, result } satisfies CacheRecord));
-    results[m.index] = result;
-  });
+    const light = lightOf(result, cacheDir);
+    index.records[m.source] = { key: m.key, includeDigests, light };
+    lights[m.index] = light;
+  };
+  const threads = workerCount();
+  if (threads > 1 && misses.length >= 32) {
+    let done = 0;
+    await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (i, result) => {
+      store(misses[i], result);
+      opts.onProgress?.(++done, misses.length);
+    });
+  } else {
+    // A fresh resolver per build: it caches file reads, and includes may have changed since the last one.
+    const resolver = createFsIncludeResolver(root);
+    misses.forEach((m, i) => {
+      store(m, ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolver));
+      opts.onProgress?.(i + 1, misses.length);
+    });
+  }
+  writeIndex(cacheDir, index);
   phaseDone('parse');
+
+  // Work on copies: duplicate-URL resolution changes URLs and adds diagnostics for this build only.
+  const results = lights.map((l) => ({ ...l, diagnostics: [...l.diagnostics], page: l.page && { ...l.page, entry: { ...l.page.entry } } }));
   resolveDuplicateUrls(results);
-  const toc = readTocs(root, files, new Set(results.filter((r) => r.article).map((r) => r.source)), diagnostics);
+  const toc = readTocs(root, files, new Set(results.filter((r) => r.page).map((r) => r.source)), diagnostics);
   const placement = placeArticles(toc);
 
   const articles: ArticleEntry[] = [];
@@ -171,29 +174,27 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const assetVerdicts = new Map<string, string | null>();
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
-    if (!r.article) {
-      if (!r.diagnostics.length && !diagnostics.some((d) => d.file === r.source)) {
+    if (!r.page) {
+      if (!r.diagnostics.length) {
         diagnostics.push({ file: r.source, severity: 'error', code: 'not-published', reason: 'The file produced no page and no other diagnostic.' });
       }
       continue;
     }
-    const a = r.article;
-    const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
-    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    const { entry, anchors, modelFile } = r.page;
     for (const asset of r.assets) {
       if (!assetVerdicts.has(asset)) assetVerdicts.set(asset, refusedAssetReason(root, asset));
       const refusedWhy = assetVerdicts.get(asset);
-      if (refusedWhy) diagnostics.push({ file: a.source, severity: 'warning', code: 'asset-refused', reason: refusedWhy });
+      if (refusedWhy) diagnostics.push({ file: r.source, severity: 'warning', code: 'asset-refused', reason: refusedWhy });
       else assets.add(asset);
     }
     // A page moved by duplicate-URL resolution still answers its own `#anchor` links.
-    const ownUrl = urlForSource(a.source);
-    for (const l of r.links) links.push({ from: a.source, ...l, url: l.url === ownUrl ? a.url : l.url });
-    pageAnchors.set(a.url, anchorsOf(a));
-    articles.push(entryOf(a, modelFile, placement.get(a.source) ?? null));
+    const ownUrl = urlForSource(r.source);
+    for (const l of r.links) links.push({ from: r.source, ...l, url: l.url === ownUrl ? entry.url : l.url });
+    pageAnchors.set(entry.url, new Set(anchors));
+    articles.push({ ...entry, modelFile, nav: placement.get(r.source) ?? null });
   }
-  phaseDone('manifest');
   diagnostics.push(...checkLinks(links, pageAnchors));
+  phaseDone('manifest');
   return {
     root,
     inputs: articleFiles.length + refused.filter((r) => inputKind(r.source.split('/').pop()!) === 'article').length,
@@ -203,8 +204,52 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     assets: [...assets].sort(),
     toc,
     links,
-    cache: { hits, misses: misses.length },
+    cache: { hits: articleFiles.length - misses.length, misses: misses.length },
   };
+}
+
+/** What the build keeps of a parsed article: everything but its HTML, which lives in the model file. */
+interface LightResult {
+  source: string;
+  diagnostics: Diagnostic[];
+  includes: string[];
+  assets: string[];
+  links: IngestResult['links'];
+  page: { entry: Omit<ArticleEntry, 'modelFile' | 'nav'>; anchors: string[]; modelFile: string } | null;
+}
+
+interface CacheIndex {
+  records: Record<string, { key: string; includeDigests: Record<string, string>; light: LightResult }>;
+}
+
+const INDEX_FILE = 'index.json';
+
+function readIndex(cacheDir: string): CacheIndex {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(cacheDir, INDEX_FILE), 'utf8')) as CacheIndex;
+    return data && typeof data.records === 'object' ? data : { records: {} };
+  } catch {
+    return { records: {} };
+  }
+}
+
+function writeIndex(cacheDir: string, index: CacheIndex): void {
+  const tmp = path.join(cacheDir, `${INDEX_FILE}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify(index));
+  fs.renameSync(tmp, path.join(cacheDir, INDEX_FILE));
+}
+
+/** Write the article's model to its own file and keep only the light record. */
+function lightOf(result: IngestResult, cacheDir: string): LightResult {
+  const light: LightResult = { source: result.source, diagnostics: result.diagnostics, includes: result.includes, assets: result.assets, links: result.links, page: null };
+  const a = result.article;
+  if (a) {
+    const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
+    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    const { modelFile: _m, nav: _n, ...entry } = entryOf(a, modelFile, null);
+    light.page = { entry, anchors: [...anchorsOf(a)].sort(), modelFile };
+  }
+  return light;
 }
 
 function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): ArticleEntry {
@@ -229,26 +274,26 @@ function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): Artic
 }
 
 /** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */
-function resolveDuplicateUrls(results: IngestResult[]): void {
+function resolveDuplicateUrls(results: LightResult[]): void {
   const taken = new Set<string>();
-  const sorted = results.filter((r) => r.article).sort((a, b) => (a.source < b.source ? -1 : 1));
+  const sorted = results.filter((r) => r.page).sort((a, b) => (a.source < b.source ? -1 : 1));
   for (const r of sorted) {
-    const a = r.article!;
-    if (!taken.has(a.url)) {
-      taken.add(a.url);
+    const entry = r.page!.entry;
+    if (!taken.has(entry.url)) {
+      taken.add(entry.url);
       continue;
     }
     let n = 2;
-    const base = a.url.replace(/\/$/, '');
+    const base = entry.url.replace(/\/$/, '');
     while (taken.has(`${base}-${n}/`)) n++;
     const url = `${base}-${n}/`;
     r.diagnostics.push({
-      file: a.source,
+      file: r.source,
       severity: 'warning',
       code: 'duplicate-url',
-      reason: `Another file already publishes at ${a.url}; this one is published at ${url} instead.`,
+      reason: `Another file already publishes at ${entry.url}; this one is published at ${url} instead.`,
     });
-    a.url = url;
+    entry.url = url;
     taken.add(url);
   }
 }
@@ -282,14 +327,6 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   // Tocs that no other toc references are roots; their entries form the top of the navigation.
   for (const source of tocFiles) if (!referenced.has(source)) trees.push(...parsed.get(source)!);
   return trees;
-}
-
-function readCache(file: string): CacheRecord | null {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as CacheRecord;
-  } catch {
-    return null;
-  }
 }
 
 function memoDigest(root: string): (source: string) => string {

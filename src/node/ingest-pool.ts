@@ -39,22 +39,20 @@ async function bundleWorker(cacheDir: string): Promise<string> {
   return out;
 }
 
-/** Parse many articles on worker threads; results come back in the order of `sources`. */
+/**
+ * Parse many articles on worker threads. Each result goes to `onResult` as it arrives (with its index
+ * in `sources`) and is not kept: the caller writes it out, so no build holds every article's HTML.
+ */
 export async function ingestInWorkers(
   root: string,
   cacheDir: string,
   sources: string[],
   threads: number,
-  onDone?: (done: number) => void,
-): Promise<IngestResult[]> {
+  onResult: (index: number, result: IngestResult) => void,
+): Promise<void> {
   const script = await bundleWorker(cacheDir);
-  const results: IngestResult[] = new Array(sources.length);
   let next = 0;
-  let done = 0;
-  const finish = (id: number, result: IngestResult) => {
-    results[id] = result;
-    onDone?.(++done);
-  };
+  const finish = (id: number, result: IngestResult) => onResult(id, result);
   // One slot per thread. A worker that dies (stack overflow, out of memory) costs only the article
   // it was on: that article gets a diagnostic and a fresh worker takes the slot.
   const runSlot = () =>
@@ -88,7 +86,6 @@ export async function ingestInWorkers(
       feed();
     });
   await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, sources.length)) }, runSlot));
-  return results;
 }
 
 function crashed(source: string, err: unknown): IngestResult {

@@ -70,6 +70,8 @@ export async function writeLookupIndex(build: ContentBuild, cacheDir: string, ou
     if (!entry.errorMessages) continue;
     const read = await readLookupInput(cacheDir, entry.modelFile);
     if (!read || !read.input.messages.length) continue;
+    // The entry's URL is final (duplicate URLs are resolved after parsing); the model keeps the first guess.
+    read.input.url = entry.url;
     inputs.push(read.input);
     links.push({ url: read.input.url, links: read.links });
   }
