@@ -23,6 +23,7 @@ export const collections = {
       solutions: z.number(),
       errorMessages: z.number(),
       modelFile: z.string(),
+      contentKey: z.string(),
       nav: z
         .object({
           trail: z.array(navLink),

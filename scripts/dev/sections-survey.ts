@@ -6,6 +6,7 @@
  *   --inferred  print what the fallback rules found: `+` articles covered only by them, `*` articles
  *               they add to
  *   --files     survey only the files named (one path per line) in listFile
+ *   --show      print each surveyed article's sections (anchor:role) and what the rules found
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ const filesList = filesArg >= 0 ? args[filesArg + 1] : undefined;
 const root = args.find((a, i) => !a.startsWith('--') && i !== filesArg + 1) ?? '/work/shared/corpus';
 const list = args.includes('--list');
 const listInferred = args.includes('--inferred');
+const show = args.includes('--show');
 
 function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -52,6 +54,12 @@ for (const file of files) {
   const isTrouble = topic?.startsWith('troubleshooting') === true;
   const model = buildSections(parser.parse(body), createSlugger().slug, { troubleshooting: isTrouble });
   total++;
+  if (show) {
+    console.log(`=== ${file}`);
+    console.log('   ', model.sections.map((s) => `${s.anchor}:${s.role}`).join(' | '));
+    console.log('    causes:', model.causes.join(', '), '| solutions:', model.solutions.map((x) => x.anchor).join(', '));
+    for (const f of model.fallbacks) console.log(`    ${f.rule} ${f.as}: ${f.anchor}`);
+  }
   if (!isTrouble) continue;
   trouble++;
   if (model.problem) withProblem++;

@@ -103,7 +103,8 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   });
   const solutions: Solution[] = model.solutions.flatMap((sol) => {
     const s = byAnchor.get(sol.anchor);
-    return s ? [{ anchor: s.anchor, title: s.title, html: s.html, text: s.text, steps: sol.steps, cause: sol.cause, inferred: inferred.has(sol.anchor) }] : [];
+    // A `<details>` method shares its section's anchor but has its own title.
+    return s ? [{ anchor: s.anchor, title: sol.title ?? s.title, html: s.html, text: s.text, steps: sol.steps, cause: sol.cause, inferred: inferred.has(sol.anchor) }] : [];
   });
   const bodyText = sections.map((s) => s.text).join('\n');
   const errorMessages = extractErrorMessages(

@@ -6,6 +6,8 @@ import type { ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
+import { pagesDigest, reuseOrBuild } from '../node/output-cache';
+import { generatorDigest } from '../node/build-content';
 import { writeSearchIndex } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
 
@@ -26,17 +28,32 @@ export function kbIntegration(): AstroIntegration {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        const doneStart = performance.now();
         const out = fileURLToPath(dir);
         const build = JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
         const report = buildReport(build);
         fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
-        const search = await writeSearchIndex(build, cacheDir(), out);
-        logger.info(`KB: search index: ${search.pages} pages, ${(search.bytes / 1048576).toFixed(1)} MB, ${search.seconds.toFixed(1)} s`);
+        recordTiming('report', (performance.now() - doneStart) / 1000);
+        const digest = pagesDigest(generatorDigest(), build.articles);
+        let t = performance.now();
+        const search = await reuseOrBuild(cacheDir(), 'pagefind', digest, out, ['pagefind'], () => writeSearchIndex(build, cacheDir(), out));
+        recordTiming('pagefind', (performance.now() - t) / 1000);
+        logger.info(
+          search.result
+            ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s`
+            : 'KB: search index unchanged, reused from the cache',
+        );
+        t = performance.now();
+        const lookup = await reuseOrBuild(cacheDir(), 'lookup', digest, out, ['_kb/lookup', '_kb/lookup.js'], () => writeLookupIndex(build, cacheDir(), out));
+        recordTiming('lookup', (performance.now() - t) / 1000);
+        logger.info(
+          lookup.result
+            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
+            : 'KB: error lookup index unchanged, reused from the cache',
+        );
         for (const line of summarize(report).split('\n')) logger.info(line);
-        const lookupStats = await writeLookupIndex(build, cacheDir(), out);
-        logger.info(`error lookup: ${lookupStats.files} files, ${(lookupStats.bytes / 1024).toFixed(0)} KB in ${lookupStats.seconds.toFixed(2)} s`);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
         if (strictMode() && errors > 0) {
           throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);

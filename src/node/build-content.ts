@@ -34,6 +34,8 @@ export interface ArticleEntry {
   errorMessages: number;
   /** Cache file holding the full `Article`, relative to the cache dir. */
   modelFile: string;
+  /** Changes whenever the article's model may change (its bytes, includes, or the generator). */
+  contentKey: string;
   nav: NavPlacement | null;
 }
 
@@ -74,6 +76,7 @@ export function generatorDigest(): string {
   };
   walk(coreDir);
   walk(path.resolve(here, '../node'));
+  walk(path.resolve(here, '../lookup'));
   generatorDigestMemo = hash.digest('hex').slice(0, 16);
   return generatorDigestMemo;
 }
@@ -191,7 +194,9 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const ownUrl = urlForSource(r.source);
     for (const l of r.links) links.push({ from: r.source, ...l, url: l.url === ownUrl ? entry.url : l.url });
     pageAnchors.set(entry.url, new Set(anchors));
-    articles.push({ ...entry, modelFile, nav: placement.get(r.source) ?? null });
+    const record = index.records[r.source];
+    const contentKey = sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
+    articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null });
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   phaseDone('manifest');
@@ -215,7 +220,7 @@ interface LightResult {
   includes: string[];
   assets: string[];
   links: IngestResult['links'];
-  page: { entry: Omit<ArticleEntry, 'modelFile' | 'nav'>; anchors: string[]; modelFile: string } | null;
+  page: { entry: Omit<ArticleEntry, 'modelFile' | 'nav' | 'contentKey'>; anchors: string[]; modelFile: string } | null;
 }
 
 interface CacheIndex {
@@ -246,7 +251,7 @@ function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
-    const { modelFile: _m, nav: _n, ...entry } = entryOf(a, modelFile, null);
+    const { modelFile: _m, nav: _n, contentKey: _k, ...entry } = entryOf(a, modelFile, null);
     light.page = { entry, anchors: [...anchorsOf(a)].sort(), modelFile };
   }
   return light;
@@ -269,6 +274,7 @@ function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): Artic
     solutions: a.solutions.length,
     errorMessages: a.errorMessages.length,
     modelFile,
+    contentKey: '',
     nav,
   };
 }

@@ -1,7 +1,24 @@
 import type { List, Nodes, Root, RootContent } from 'mdast';
 import type { SectionRole } from '../model/article';
 import { classifyHeading, isWeakForm, referencedCauseNumber, type HeadingClass } from './heading-forms';
-import { hasFixSentence, hasOrderedList, hasProcedure, isNotAFix, labelledColumns, labelledKinds, procedureHeadingForm, pseudoHeading, type FallbackRuleName, type FoundAs } from './fallback-rules';
+import {
+  causeSentence,
+  detailsMethods,
+  hasFixSentence,
+  hasInstructionSentence,
+  hasOrderedList,
+  hasProcedure,
+  isNotAFix,
+  isReproductionHeading,
+  labelledColumns,
+  labelledKinds,
+  procedureHeadingForm,
+  pseudoHeading,
+  statesProblem,
+  type DetailsMethod,
+  type FallbackRuleName,
+  type FoundAs,
+} from './fallback-rules';
 import { collapse, plainText, truncateWords } from './plain-text';
 
 export interface SectionDraft {
@@ -24,7 +41,11 @@ export interface SectionModel {
   sections: SectionDraft[];
   problem: string | null;
   causes: string[];
-  solutions: Array<{ anchor: string; cause: string | null; steps: string[] }>;
+  /**
+   * `title` is set only for a solution without a heading of its own (a `<details>` method), whose
+   * anchor is then the enclosing section's; several such solutions may share that anchor.
+   */
+  solutions: Array<{ anchor: string; cause: string | null; steps: string[]; title?: string }>;
   moreInformation: string | null;
   /** Depth 2–3 headings for the page TOC. */
   headings: Array<{ depth: number; text: string; anchor: string }>;
@@ -118,13 +139,13 @@ export function buildSections(tree: Root, slug: (text: string) => string, opts: 
   const problem = pickPreferred(work, 'problem');
   const childrenOf = indexChildren(work);
   const moreInformation = pickPreferred(work.filter((w) => w.parentIndex === null), 'more-information') ?? pickPreferred(work, 'more-information');
-  const found = findCausesAndSolutions(work, childrenOf, problem, moreInformation, introDraft, opts.troubleshooting === true);
+  const found = findCausesAndSolutions(work, childrenOf, problem, moreInformation, introDraft, opts.troubleshooting === true, title);
 
   return {
     title,
     sections,
     problem: problem?.anchor ?? null,
-    causes: found.causes.map((c) => c.anchor),
+    causes: found.causes,
     solutions: found.solutions,
     moreInformation: moreInformation?.anchor ?? null,
     headings: work.filter((w) => w.depth <= 3).map((w) => ({ depth: w.depth, text: w.title, anchor: w.anchor })),
@@ -138,7 +159,8 @@ type Fallback = SectionModel['fallbacks'][number];
 
 /**
  * Causes and solutions: first from the heading forms, then from the fallback rules of
- * `fallback-rules.ts` in their priority order. Each list comes out in document order.
+ * `fallback-rules.ts` in their priority order. Each list comes out in document order; the intro,
+ * which is no heading's section, counts as coming first.
  */
 function findCausesAndSolutions(
   work: Work[],
@@ -147,13 +169,17 @@ function findCausesAndSolutions(
   moreInformation: Work | null,
   intro: SectionDraft | null,
   troubleshooting: boolean,
+  title: string | null,
 ) {
-  let introSolution: FallbackRuleName | null = null;
+  /** Solutions and a cause found in the intro (headingless articles, or a fix before the first heading). */
+  const introSolutions: Array<{ rule: FallbackRuleName; steps: string[]; title?: string }> = [];
+  let introCause: FallbackRuleName | null = null;
   const fallbacks: Fallback[] = [];
   const position = new Map(work.map((w) => [w.anchor, w.index]));
   const causes = new Set<Work>();
   const solutions = new Set<Work>();
   const solutionSteps = new Map<Work, string[]>();
+  const methods = new Map<Work, DetailsMethod[]>();
   const add = (set: Set<Work>, w: Work, as: FoundAs, rule: FallbackRuleName | null) => {
     if (set.has(w)) return;
     set.add(w);
@@ -183,49 +209,106 @@ function findCausesAndSolutions(
     if (columns.has('solution')) add(solutions, w, 'solution', 'label-column');
   }
 
-  if (troubleshooting && solutions.size === 0) {
+  // A "Summary" is no statement of a problem; Symptoms, Issue, Error… are.
+  const problemStated = () => statesProblem(title, problem !== null && !isWeakForm(problem.cls.form), [...(intro?.nodes ?? []), ...(problem?.nodes ?? [])]);
+  const noSolution = () => solutions.size === 0 && introSolutions.length === 0;
+  // Cause sentences: only where the headings and labels found nothing. A section (not references
+  // (a Status saying "by design" is the explanation),
+  // repro or verification steps, a Step), then the intro, then a Summary; a Symptoms section stays
+  // the problem only.
+  const sentenceCauses = new Set<Work>();
+  if (troubleshooting && causes.size === 0 && solutions.size === 0) {
+    const stated = problemStated();
+    const candidates = work.filter((w) => w !== problem && !(isReferenceForm(w) && w.cls.form !== 'status') && !isReproductionHeading(w.title) && procedureHeadingForm(w.title) !== 'step');
+    const hits = new Map<Work | 'intro', ReturnType<typeof causeSentence>>();
+    for (const w of candidates) hits.set(w, causeSentence(w.nodes, stated));
+    if (intro) hits.set('intro', causeSentence(intro.nodes, stated));
+    if (problem && isWeakForm(problem.cls.form)) hits.set(problem, causeSentence(problem.nodes, stated));
+    const here = candidates.find((w) => hits.get(w) === 'here') ?? (hits.get('intro') === 'here' ? 'intro' : problem && hits.get(problem) === 'here' ? problem : null);
+    // Only a "This article discusses a by-design behavior" line: the KB's explanation section is the cause.
+    const described = [...hits.values()].includes('described');
+    const explanation = moreInformation?.cls.form === 'more-information' ? moreInformation : null;
+    const pick = here ?? (described ? (explanation ?? (intro ? 'intro' : null)) : null);
+    if (pick === 'intro') introCause = 'cause-sentence';
+    else if (pick) {
+      add(causes, pick, 'cause', 'cause-sentence');
+      sentenceCauses.add(pick);
+    }
+  }
+
+  if (troubleshooting && noSolution()) {
     // Sections that cannot be the fix: the problem, causes, reference lists, repro steps, background.
-    const excluded = (w: Work) => w === problem || causes.has(w) || isReferenceForm(w) || isNotAFix(w.title);
+    // A section a cause sentence found may explain and fix at once (a by-design KB with a workaround).
+    const excluded = (w: Work) => w === problem || (causes.has(w) && !sentenceCauses.has(w)) || isReferenceForm(w) || isNotAFix(w.title);
     const inferSolution = (w: Work, rule: FallbackRuleName) => {
       for (let p = w.parentIndex; p !== null; p = work[p].parentIndex) if (solutions.has(work[p])) return; // already inside one
       add(solutions, w, 'solution', rule);
     };
+    const inferIntro = (rule: FallbackRuleName) => introSolutions.push({ rule, steps: listItems(firstOrderedList(intro!.nodes)) });
+    /** A sentence rule's section: another section first, then the intro, then the problem itself. */
+    const bySentence = (test: (nodes: RootContent[]) => boolean, rule: FallbackRuleName) => {
+      const hit = work.find((w) => !excluded(w) && test(w.nodes));
+      if (hit) inferSolution(hit, rule);
+      else if (intro && test(intro.nodes)) inferIntro(rule);
+      else if (problem && (!causes.has(problem) || sentenceCauses.has(problem)) && test(problem.nodes)) inferSolution(problem, rule);
+    };
+
     for (const w of procedureSections(work, childrenOf, solutionSteps, problem)) if (!excluded(w)) inferSolution(w, 'procedure-headings');
 
-    if (solutions.size === 0) {
-      const hit = work.find((w) => !excluded(w) && hasFixSentence(w.nodes)) ?? (problem && !causes.has(problem) && hasFixSentence(problem.nodes) ? problem : null);
-      if (hit) inferSolution(hit, 'fix-sentence');
-      else if (work.length === 0 && intro && hasFixSentence(intro.nodes)) introSolution = 'fix-sentence';
+    if (noSolution()) {
+      for (const w of [...work.filter((x) => !excluded(x)), ...(problem && (!causes.has(problem) || sentenceCauses.has(problem)) ? [problem] : [])]) {
+        const found = detailsMethods(w.nodes);
+        if (!found.length) continue;
+        methods.set(w, found);
+        inferSolution(w, 'details-methods');
+      }
+      if (noSolution() && intro) for (const m of detailsMethods(intro.nodes)) introSolutions.push({ rule: 'details-methods', title: m.title, steps: listItems(m.list) });
     }
 
-    if (solutions.size === 0 && !introSolution) {
+    if (noSolution()) bySentence(hasFixSentence, 'fix-sentence');
+
+    if (noSolution()) {
       const kb = moreInformation?.cls.form === 'more-information' ? moreInformation : work.find((w) => w.parentIndex === null && !excluded(w) && w.role !== 'more-information');
       if (kb && !excluded(kb) && hasProcedure([kb, ...descendants(kb, childrenOf)].flatMap((d) => d.nodes))) inferSolution(kb, 'kb-more-information');
     }
 
-    if (solutions.size === 0 && !introSolution) {
+    if (noSolution()) {
       // A "Summary" often is the whole how-to; a real problem section describes the problem only.
       const weak = problem !== null && isWeakForm(problem.cls.form);
       const from = problem ? problem.index + (weak ? 0 : 1) : 0;
       const first = work.find((w) => w.index >= from && (w === problem || !excluded(w)) && hasOrderedList(w.nodes));
       if (first) inferSolution(first, 'first-ordered-list');
-      else if (work.length === 0 && intro && hasOrderedList(intro.nodes)) introSolution = 'first-ordered-list';
+      // The intro comes before a strong problem heading only as a preface, never as the fix.
+      // With headings after it, only in an article that states a problem ("How X works" intros list steps too).
+      else if (intro && (problem === null || weak) && (work.length === 0 || problemStated()) && hasOrderedList(intro.nodes)) inferIntro('first-ordered-list');
     }
+
+    if (noSolution() && problemStated()) bySentence(hasInstructionSentence, 'instruction-sentence');
   }
 
   const isCause = (w: Work) => causes.has(w);
   const isSolution = (w: Work) => solutions.has(w);
   const ordered = [...solutions].sort((a, b) => a.index - b.index);
   const linkedCause = causeLinker(work, childrenOf, isCause, isSolution);
-  const found = ordered.map((w) => ({ anchor: w.anchor, cause: linkedCause(w), steps: solutionSteps.get(w) ?? stepsOf(w, childrenOf, isSolution) }));
-  if (introSolution && intro) {
-    // An article without headings whose text is the procedure: the only section is the intro.
-    found.push({ anchor: intro.anchor, cause: null, steps: listItems(firstOrderedList(intro.nodes)) });
-    fallbacks.push({ anchor: intro.anchor, as: 'solution', rule: introSolution });
-    position.set(intro.anchor, -1);
+  const found: SectionModel['solutions'] = [];
+  // Intro solutions come first in document order; the intro is their cause when it is the cause.
+  const introCauseAnchor = introCause && intro ? intro.anchor : null;
+  for (const s of introSolutions) {
+    found.push({ anchor: intro!.anchor, cause: introCauseAnchor, steps: s.steps, ...(s.title ? { title: s.title } : {}) });
   }
+  if (introSolutions.length) fallbacks.push({ anchor: intro!.anchor, as: 'solution', rule: introSolutions[0].rule });
+  if (introCause && intro) fallbacks.push({ anchor: intro.anchor, as: 'cause', rule: introCause });
+  if (intro) position.set(intro.anchor, -1);
+  for (const w of ordered) {
+    const cause = linkedCause(w) ?? (introCauseAnchor && causes.size === 0 ? introCauseAnchor : null);
+    const ms = methods.get(w);
+    if (ms) for (const m of ms) found.push({ anchor: w.anchor, cause, steps: listItems(m.list), title: m.title });
+    else found.push({ anchor: w.anchor, cause, steps: solutionSteps.get(w) ?? stepsOf(w, childrenOf, isSolution) });
+  }
+  const causeAnchors = [...causes].sort((a, b) => a.index - b.index).map((c) => c.anchor);
+  if (introCauseAnchor) causeAnchors.unshift(introCauseAnchor);
   return {
-    causes: [...causes].sort((a, b) => a.index - b.index),
+    causes: causeAnchors,
     solutions: found,
     fallbacks: fallbacks.sort((a, b) => position.get(a.anchor)! - position.get(b.anchor)!),
   };

@@ -11,14 +11,26 @@ import type { List, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { classifyHeading, normalizeHeading, type HeadingRole } from './heading-forms';
 import { collapse, plainText } from './plain-text';
 
-export type FallbackRuleName = 'pseudo-heading' | 'label-paragraph' | 'label-column' | 'procedure-headings' | 'fix-sentence' | 'kb-more-information' | 'first-ordered-list';
+export type FallbackRuleName =
+  | 'pseudo-heading'
+  | 'label-paragraph'
+  | 'label-column'
+  | 'cause-sentence'
+  | 'procedure-headings'
+  | 'details-methods'
+  | 'fix-sentence'
+  | 'kb-more-information'
+  | 'first-ordered-list'
+  | 'instruction-sentence';
 
 export interface FallbackRule {
   name: FallbackRuleName;
   /** Only for articles whose front matter says they are troubleshooting articles. */
   troubleshootingOnly: boolean;
-  /** Only when the rules before found no solution in the article. */
+  /** Only when the rules before found no solution in the article (for a cause rule: the heading forms and labels). */
   onlyWithoutSolution: boolean;
+  /** Only when no cause was found by a heading form or a rule before. */
+  onlyWithoutCause: boolean;
   description: string;
 }
 
@@ -28,43 +40,71 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     name: 'pseudo-heading',
     troubleshootingOnly: false,
     onlyWithoutSolution: false,
+    onlyWithoutCause: false,
     description: 'A paragraph that is only bold/italic text matching a heading form (`**Resolution**`), or that starts with a bold label and a colon (`**Cause:** …`), opens a section one level below the enclosing one.',
   },
   {
     name: 'label-paragraph',
     troubleshootingOnly: false,
     onlyWithoutSolution: false,
+    onlyWithoutCause: false,
     description: 'A section holding `Explanation:` / `Cause:` paragraphs is a cause, one holding `Action:` / `User Action:` / `Resolution:` paragraphs a solution (error and event catalogs).',
   },
   {
     name: 'label-column',
     troubleshootingOnly: false,
     onlyWithoutSolution: false,
+    onlyWithoutCause: false,
     description: 'A section holding a table with a Cause / Possible cause column is a cause, one with a Mitigation / Resolution / Solution / Workaround column of sentences a solution (code tables).',
+  },
+  {
+    name: 'cause-sentence',
+    troubleshootingOnly: true,
+    onlyWithoutSolution: true,
+    onlyWithoutCause: true,
+    description: 'The first section with a sentence that opens "This issue occurs because / when …", says the behavior is by design or expected, names the root cause, or (in an article that states a problem) a limitation ("X allows only one …", "X doesn\'t support …") is a cause; a Symptoms/Issue section is never taken (it stays the problem), a Summary only last. A "by-design behavior" named only in the intro\'s "This article discusses …" line points to the More information section.',
   },
   {
     name: 'procedure-headings',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
+    onlyWithoutCause: false,
     description: 'A run of `Step N` headings (their common parent, or each step when at top level or under the problem) or `How to …` / `To fix …` headings are solutions.',
+  },
+  {
+    name: 'details-methods',
+    troubleshootingOnly: true,
+    onlyWithoutSolution: true,
+    onlyWithoutCause: false,
+    description: 'Each `<details><summary>Method</summary> … </details>` block that holds steps or a link to a fix is a solution titled by its summary, anchored at the enclosing section (the block has no anchor of its own).',
   },
   {
     name: 'fix-sentence',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
-    description: 'The first section with a paragraph that opens "To resolve this issue, …" / "To work around this problem, …" is a solution; the problem section itself only when no other section has one.',
+    onlyWithoutCause: false,
+    description: 'The first section with a paragraph that opens "To resolve this issue, …" / "To work around this problem, …" is a solution; then the intro (also when headings follow it); the problem section itself only when no other section has one.',
   },
   {
     name: 'kb-more-information',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
+    onlyWithoutCause: false,
     description: 'In the "Summary + More information" KB shape, the More information section is a solution when it holds a procedure.',
   },
   {
     name: 'first-ordered-list',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
-    description: 'Last resort: the first section from a weak problem (Summary) on, or after a strong one, that holds an ordered list is a solution; in an article without headings, the intro.',
+    onlyWithoutCause: false,
+    description: 'The first section from a weak problem (Summary) on, or after a strong one, that holds an ordered list is a solution; else the intro when it holds one (with or without headings after it).',
+  },
+  {
+    name: 'instruction-sentence',
+    troubleshootingOnly: true,
+    onlyWithoutSolution: true,
+    onlyWithoutCause: false,
+    description: 'In an article that states a problem (a strong problem heading, a problem-worded title, or a quoted error), the first section with a paragraph that opens "To <do X>, use / run / select / …" or with a fix verb and its object ("Restart the server to …") is a solution.',
   },
 ];
 
@@ -295,4 +335,144 @@ function isLinkList(list: List): boolean {
     return item.children.length === 1 && p?.type === 'paragraph' && p.children[0]?.type === 'link';
   });
   return linkOnly.length * 2 > list.children.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Details methods
+
+export interface DetailsMethod {
+  /** Plain text of the `<summary>`. */
+  title: string;
+  /** The first ordered list inside the block, for the steps. */
+  list: List | null;
+}
+
+const DETAILS_OPEN = /<details\b/gi;
+const DETAILS_CLOSE = /<\/details\s*>/gi;
+const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
+/** Summaries of blocks that hide output or examples, not a method. */
+const NOT_A_METHOD_SUMMARY = /^(?:(?:sample|example|expected|full|more|show|view|see|click|expand|details?|output|logs?|screenshots?|code)\b|(?:why|what) )/i;
+
+const countOf = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
+const decodeEntities = (s: string) => s.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+
+/**
+ * The `<details>` blocks among `nodes` (top level) whose content is a method: an ordered list of
+ * steps, a lead-in to a procedure, or a link to the fix. In mdast the block is an html node that
+ * opens it (with the summary), the markdown content as siblings, and an html node that closes it.
+ */
+export function detailsMethods(nodes: RootContent[]): DetailsMethod[] {
+  const out: DetailsMethod[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const open = nodes[i];
+    if (open.type !== 'html' || countOf(DETAILS_OPEN, open.value) === 0) continue;
+    // A block opened and closed in the same html node has no markdown content to read.
+    if (countOf(DETAILS_OPEN, open.value) <= countOf(DETAILS_CLOSE, open.value)) continue;
+    let summary = SUMMARY.exec(open.value)?.[1];
+    let depth = countOf(DETAILS_OPEN, open.value) - countOf(DETAILS_CLOSE, open.value);
+    const content: RootContent[] = [];
+    let j = i + 1;
+    for (; j < nodes.length && depth > 0; j++) {
+      const n = nodes[j];
+      if (n.type === 'html') {
+        summary ??= SUMMARY.exec(n.value)?.[1];
+        depth += countOf(DETAILS_OPEN, n.value) - countOf(DETAILS_CLOSE, n.value);
+        if (depth <= 0) break;
+        continue;
+      }
+      content.push(n);
+    }
+    i = j;
+    const title = collapse(decodeEntities((summary ?? '').replace(/<[^>]*>/g, ' ')));
+    if (!title || NOT_A_METHOD_SUMMARY.test(title) || isNotAFix(title)) continue;
+    if (!hasProcedure(content) && !hasLink(content)) continue;
+    out.push({ title, list: content.find((n): n is List => n.type === 'list' && n.ordered === true) ?? null });
+  }
+  return out;
+}
+
+function hasLink(nodes: RootContent[]): boolean {
+  const walk = (n: RootContent | PhrasingContent): boolean => n.type === 'link' || n.type === 'linkReference' || ('children' in n && (n.children as Array<RootContent | PhrasingContent>).some(walk));
+  return nodes.some((n) => n.type !== 'code' && walk(n));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instruction sentences
+
+/**
+ * "To add a second adapter, use the Add-X cmdlet.": a purpose clause, then an imperative. The verbs
+ * are the ones fixes start with; "To do this, …" and "To learn more, see …" are not fixes.
+ */
+const INSTRUCTION_SENTENCE = /^to (?!do this\b|learn\b|read\b|find out\b|get started\b|understand\b|know\b|see\b|view more\b|reproduce\b)(?:[^,.;:]|[.:](?=\S)){3,160}, (?:you (?:can|must|should|need to) )?(?:use|run|select|click|open|set|install|enable|disable|add|remove|delete|create|change|update|upgrade|restart|reboot|configure|download|apply|follow|type|go to|sign in|sign out|make sure|ensure|assign|grant|modify|edit|rename|move|reinstall|reset|clear|turn (?:on|off)|switch|contact|call|upload|re-?register|re-?create|uninstall)\b/i;
+
+/** "Restart the server to …", "Use the X cmdlet to …": a paragraph that opens with a fix verb and its object. */
+const IMPERATIVE_SENTENCE = /^(?:use|run|restart|reboot|install|reinstall|uninstall|update|upgrade|apply|enable|disable|set|configure|change|remove|delete|add|create|contact|download|assign|grant|modify|reset|clear|make sure|ensure) (?:the|a|an|your|this|these|that|all|each|any|one|only|it|them)\b/i;
+
+/** Whether a top-level paragraph among `nodes` opens with an instruction sentence. */
+export function hasInstructionSentence(nodes: RootContent[]): boolean {
+  return nodes.some((n) => {
+    if (n.type !== 'paragraph') return false;
+    const text = plainText(n);
+    return INSTRUCTION_SENTENCE.test(text) || IMPERATIVE_SENTENCE.test(text);
+  });
+}
+
+/** H1 titles that name a problem: an error, a failure, something missing or not working. */
+const PROBLEM_TITLE = /\b(?:errors?|fails?|failed|failures?|fail to|can't|cannot|can not|couldn't|unable|doesn't|does not|don't|do not|isn't|is not|aren't|won't|not (?:working|responding|available|displayed|shown|visible|found|supported|allowed|installed|started|updated)|missing|hangs?|crash(?:es)?|stops?|slow|incorrect(?:ly)?|wrong|unexpected(?:ly)?|known issues?|denied|blocked|invalid|disappears?|lost|stuck|freezes?|times? out|timeout)\b/i;
+
+/** Whether an article with this title and these problem-statement nodes states a problem. */
+export function statesProblem(title: string | null, hasProblemSection: boolean, nodes: RootContent[]): boolean {
+  // A quoted error; `> [!NOTE]` alerts are notes, not quotes.
+  return hasProblemSection || (title !== null && PROBLEM_TITLE.test(title)) || nodes.some((n) => n.type === 'blockquote' && !/^\s*\[!\w+\]/.test(plainText(n)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cause sentences
+
+export interface CauseSentenceForm {
+  name: 'occurs-because' | 'by-design' | 'root-cause' | 'limitation';
+  /** Matched against each sentence of a paragraph. */
+  pattern: RegExp;
+  /** Only in articles that state a problem (a limitation sentence alone is plain documentation). */
+  needsProblem: boolean;
+}
+
+const SUBJECT = '(?:this|the|these|that|such) (?:issues?|problems?|behaviou?rs?|errors?|failures?|conditions?|symptoms?|crash(?:es)?|warnings?|messages?)';
+
+export const CAUSE_SENTENCE_FORMS: readonly CauseSentenceForm[] = [
+  { name: 'occurs-because', pattern: new RegExp(`^${SUBJECT} (?:(?:can|may|might|will|typically|usually|generally) )?(?:occurs?|happens?|is caused|are caused|is triggered|results?|is expected to occur|exists?)(?: only)? (?:because|if|when|due to|by|from|after|on)\\b`, 'i'), needsProblem: false },
+  { name: 'occurs-because', pattern: /^(?:this|it) (?:occurs|happens) (?:because|when|if)\b/i, needsProblem: false },
+  { name: 'by-design', pattern: /\b(?:is|are|was) (?:by[- ]design|(?:an? )?expected behaviou?r|(?:the )?intended behaviou?r|working as (?:designed|intended))\b|\bby[- ]design behaviou?r\b|\b(?:works|behaves) as (?:designed|intended)\b/i, needsProblem: false },
+  { name: 'root-cause', pattern: /^the (?:root |underlying |most common )?(?:cause|reason) (?:of|for) (?:this|the|these) .{0,80}?\b(?:is|are)\b/i, needsProblem: false },
+  { name: 'limitation', pattern: /\b(?:allows? only|supports? only|only (?:supports?|allows?)|(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|can't|cannot) (?:support(?:ed)?|allow(?:ed)?)\b)/i, needsProblem: true },
+];
+
+const SENTENCE_SPLIT = /(?<=[.!?])\s+(?=[A-Z"“])/;
+/** The intro's description line: "This article discusses a by-design behavior where …". */
+const DESCRIPTION_LINE = /^this (?:article|topic) (?:describes|discusses|explains|introduces|provides|lists|helps)\b/i;
+
+export type CauseSentenceHit = 'here' | 'described';
+
+/**
+ * Whether a top-level paragraph among `nodes` holds a cause sentence: `here` when the cause is
+ * explained in these nodes, `described` when only a "This article discusses a by-design behavior"
+ * line names it (the explanation is elsewhere), null when neither.
+ */
+export function causeSentence(nodes: RootContent[], problemStated: boolean): CauseSentenceHit | null {
+  let hit: CauseSentenceHit | null = null;
+  for (const n of nodes) {
+    if (n.type !== 'paragraph') continue;
+    for (const sentence of plainText(n).split(SENTENCE_SPLIT)) {
+      const form = CAUSE_SENTENCE_FORMS.find((f) => (problemStated || !f.needsProblem) && f.pattern.test(sentence));
+      if (!form) continue;
+      if (!DESCRIPTION_LINE.test(sentence)) return 'here';
+      hit = 'described';
+    }
+  }
+  return hit;
+}
+
+/** Headings of repro sections, which state the problem and never explain it. */
+export function isReproductionHeading(title: string): boolean {
+  return NOT_A_FIX_HEADINGS[0].test(normalizeHeading(title));
 }

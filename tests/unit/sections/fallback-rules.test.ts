@@ -1,7 +1,11 @@
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import {
+  causeSentence,
+  detailsMethods,
   FALLBACK_RULES,
+  hasInstructionSentence,
+  statesProblem,
   hasFixSentence,
   hasOrderedList,
   isNotAFix,
@@ -21,7 +25,8 @@ describe('FALLBACK_RULES', () => {
     const names = FALLBACK_RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     const scoped = FALLBACK_RULES.filter((r) => r.troubleshootingOnly).map((r) => r.name);
-    expect(scoped).toEqual(['procedure-headings', 'fix-sentence', 'kb-more-information', 'first-ordered-list']);
+    expect(scoped).toEqual(['cause-sentence', 'procedure-headings', 'details-methods', 'fix-sentence', 'kb-more-information', 'first-ordered-list', 'instruction-sentence']);
+    expect(FALLBACK_RULES.filter((r) => r.onlyWithoutCause).map((r) => r.name)).toEqual(['cause-sentence']);
   });
 });
 
@@ -113,5 +118,86 @@ describe('headings and sentences', () => {
     expect(hasFixSentence(nodes('To work around this issue, restart the app.'))).toBe(true);
     expect(hasFixSentence(nodes('To resolve these problems, install the update.'))).toBe(true);
     expect(hasFixSentence(nodes('We tried to resolve this issue in a later build.'))).toBe(false);
+  });
+});
+
+describe('detailsMethods', () => {
+  const block = (summary: string, body: string) => `<details>\n<summary><b>${summary}</b></summary>\n\n${body}\n\n</details>`;
+
+  it('reads each block with steps or a link, titled by its summary', () => {
+    const md = [
+      'Try these in order.',
+      block('Clear the sign-in cache', '1. Close the app.\n1. Delete the cache folder.\n1. Sign in again.'),
+      block('Repair the profile', 'Follow [the repair guide](https://x.test/repair).'),
+    ].join('\n\n');
+    const got = detailsMethods(nodes(md));
+    expect(got.map((m) => m.title)).toEqual(['Clear the sign-in cache', 'Repair the profile']);
+    expect(got[0].list?.children.length).toBe(3);
+    expect(got[1].list).toBeNull();
+  });
+
+  it.each([
+    ['output', block('Sample output', '```\nline 1\nline 2\n```')],
+    ['a question', block('Why does this happen?', '1. First reason.\n2. Second reason.')],
+    ['text only', block('Background', 'The service keeps a copy of each token.')],
+    ['no content outside the html', '<details><summary>Reset</summary>1. a 2. b</details>'],
+  ])('skips blocks of %s', (_name, md) => {
+    expect(detailsMethods(nodes(md))).toEqual([]);
+  });
+});
+
+describe('instruction sentences and problem statements', () => {
+  it('finds "To <do X>, <verb> …" and fix-verb openers', () => {
+    expect(hasInstructionSentence(nodes('To attach a third disk, use the Add-Disk cmdlet.'))).toBe(true);
+    expect(hasInstructionSentence(nodes('To keep the old `.old` files, run the archive script.'))).toBe(true);
+    expect(hasInstructionSentence(nodes('Restart the host to load the new limit.'))).toBe(true);
+  });
+
+  it.each([
+    'To do this, open the console.',
+    'To learn more, see the overview.',
+    'To attach a disk you need a free slot.',
+    'Update rollups contain many fixes.',
+    'The tool helps you to restart the host.',
+  ])('ignores "%s"', (text) => {
+    expect(hasInstructionSentence(nodes(text))).toBe(false);
+  });
+
+  it('counts a strong problem heading, a problem title or a quoted error, not an alert', () => {
+    expect(statesProblem(null, true, [])).toBe(true);
+    expect(statesProblem('Printer queue stops after the update', false, [])).toBe(true);
+    expect(statesProblem('Ports', false, nodes('> Cannot add adapter\n> Limit reached'))).toBe(true);
+    expect(statesProblem('Ports', false, nodes('> [!NOTE]\n> Keep a backup.'))).toBe(false);
+    expect(statesProblem('How replication works', false, [])).toBe(false);
+  });
+});
+
+describe('causeSentence', () => {
+  it.each([
+    'This issue occurs because the token expired.',
+    'The slowness is noticed at night. This behavior occurs when the index is rebuilt.',
+    'This behavior is by design.',
+    'The limit is working as designed.',
+    'The root cause of this failure is a stale lease.',
+  ])('finds "%s"', (text) => {
+    expect(causeSentence(nodes(text), false)).toBe('here');
+  });
+
+  it('takes a limitation only where a problem is stated', () => {
+    const md = 'The hypervisor allows only one adapter per guest.';
+    expect(causeSentence(nodes(md), false)).toBeNull();
+    expect(causeSentence(nodes(md), true)).toBe('here');
+  });
+
+  it('marks a by-design behavior named only in the description line', () => {
+    expect(causeSentence(nodes('This article discusses a by-design behavior where the tab is hidden.'), false)).toBe('described');
+  });
+
+  it.each([
+    'Serious problems might occur if you modify the registry incorrectly.',
+    'The design of this feature is covered elsewhere.',
+    '- This issue occurs because of a list item.',
+  ])('ignores "%s"', (text) => {
+    expect(causeSentence(nodes(text), true)).toBeNull();
   });
 });

@@ -118,3 +118,71 @@ describe('content rules (troubleshooting articles only)', () => {
     expect(m.solutions).toEqual([{ anchor: 'rebuild-the-index', cause: 'cause', steps: ['Stop.', 'Rebuild.'] }]);
   });
 });
+
+describe('details methods, intro fixes, instruction and cause sentences', () => {
+  const details = (summary: string, body: string) => `<details>\n<summary><b>${summary}</b></summary>\n\n${body}\n\n</details>`;
+
+  it('make each details method a solution anchored at its section, titled by its summary', () => {
+    const md = ['# Sync error 0x1234', 'Syncing fails with this code.', details('Update the client', '1. Open Settings.\n1. Install updates.'), details('Sign in again', 'See [the sign-in guide](https://x.test/a).'), '## References', '- [Doc](https://x.test/b)'].join('\n\n');
+    const m = sectionsOf(md, T);
+    expect(m.solutions).toEqual([
+      { anchor: 'intro', cause: null, steps: ['Open Settings.', 'Install updates.'], title: 'Update the client' },
+      { anchor: 'intro', cause: null, steps: [], title: 'Sign in again' },
+    ]);
+    expect(m.fallbacks).toEqual([{ anchor: 'intro', as: 'solution', rule: 'details-methods' }]);
+    expect(m.inferred).toEqual(['intro']);
+  });
+
+  it('do not read details blocks outside troubleshooting articles or next to a real Resolution', () => {
+    const md = ['Intro.', details('Update the client', '1. Open Settings.\n1. Install updates.')].join('\n\n');
+    expect(sectionsOf(md, {}).solutions).toEqual([]);
+    const withResolution = `${md}\n\n## Resolution\n\nReinstall.`;
+    expect(sectionsOf(withResolution, T).solutions.map((s) => [s.anchor, s.title])).toEqual([['resolution', undefined]]);
+  });
+
+  it('take a fix sentence in the intro even when headings follow', () => {
+    const md = '# Service times out\n\nTo work around this problem, raise the timeout:\n\n1. Open the registry.\n2. Set the value.\n\n## More information\n\nThe manager waits a fixed time.';
+    const m = sectionsOf(md, T);
+    expect(m.solutions).toEqual([{ anchor: 'intro', cause: null, steps: ['Open the registry.', 'Set the value.'] }]);
+    expect(m.fallbacks.map((f) => f.rule)).toEqual(['fix-sentence']);
+  });
+
+  it('take an intro ordered list before headings only in an article that states a problem', () => {
+    const list = '\n\n1. The engine reads the table.\n2. It copies the rows.\n\n## Deposits\n\nText.';
+    expect(solutionAnchors(`# How rows are matched${list}`)).toEqual([]);
+    expect(solutionAnchors(`# Matching fails for deposits${list}`)).toEqual(['intro']);
+  });
+
+  it('find the instruction and the limitation of a headingless problem article', () => {
+    const md = '# Cannot add a third disk\n\nWhen you add a third disk, this message appears:\n\n> Limit reached\n\nThe host allows only two disks per guest.\n\nTo add a third disk, use the Add-Disk cmdlet.';
+    const m = sectionsOf(md, T);
+    expect(m.causes).toEqual(['intro']);
+    expect(m.solutions).toEqual([{ anchor: 'intro', cause: 'intro', steps: [] }]);
+    expect(m.fallbacks).toEqual([
+      { anchor: 'intro', as: 'solution', rule: 'instruction-sentence' },
+      { anchor: 'intro', as: 'cause', rule: 'cause-sentence' },
+    ]);
+  });
+
+  it('do not take an instruction in an article that states no problem', () => {
+    expect(sectionsOf('# Disk options\n\nThe host offers disks.\n\nTo add a disk, use the Add-Disk cmdlet.', T).solutions).toEqual([]);
+    expect(sectionsOf('## Summary\n\nAbout disks.\n\n## More information\n\nTo add a disk, use the Add-Disk cmdlet.', T).solutions).toEqual([]);
+  });
+
+  it('make the explanation of a by-design KB its cause', () => {
+    const md = '# Tab is hidden\n\nThis article discusses a by-design behavior where the tab is hidden.\n\n## Summary\n\nThe tab is not shown.\n\n## More information\n\nThe driver hides the tab because the radio powers down itself.';
+    const m = sectionsOf(md, T);
+    expect(m.causes).toEqual(['more-information']);
+    expect(m.fallbacks).toEqual([{ anchor: 'more-information', as: 'cause', rule: 'cause-sentence' }]);
+    const status = sectionsOf('## Symptoms\n\nThe box is greyed.\n\n## Status\n\nThis behavior is by design.', T);
+    expect(status.causes).toEqual(['status']);
+  });
+
+  it('leave Symptoms the problem and articles with a heading-form fix alone', () => {
+    expect(sectionsOf('## Symptoms\n\nIt fails. This issue occurs because the cache is full.', T).causes).toEqual([]);
+    const m = sectionsOf('## Details\n\nThis issue occurs because the cache is full.\n\n## Resolution\n\nClear it.', T);
+    expect(m.causes).toEqual([]);
+    expect(m.inferred).toEqual([]);
+    expect(sectionsOf('## Details\n\nThis issue occurs because the cache is full.', {}).causes).toEqual([]);
+  });
+});
