@@ -91,6 +91,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     parent: s.parent,
     html: renderToHtml(s.nodes, { sink, slug: innerSlug }),
     text: collapse(s.nodes.map((n) => toString(n)).join('\n')),
+    aliases: s.aliases ?? [],
   }));
   const byAnchor = new Map(sections.map((s) => [s.anchor, s]));
 

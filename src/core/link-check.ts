@@ -22,6 +22,7 @@ export function anchorsOf(article: Pick<Article, 'sections' | 'headings'>): Set<
   const out = new Set<string>();
   for (const s of article.sections) {
     out.add(s.anchor);
+    for (const alias of s.aliases ?? []) out.add(alias);
     for (const m of s.html.matchAll(ID_ATTRIBUTE)) out.add(decodeEntities(m[1]));
   }
   for (const h of article.headings) out.add(h.anchor);

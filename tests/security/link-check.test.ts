@@ -45,11 +45,11 @@ describe('anchorsOf', () => {
   it('collects section anchors, heading anchors and ids kept in the HTML', () => {
     const got = anchorsOf({
       sections: [
-        { anchor: 'intro', title: '', depth: 1, role: 'intro', parent: null, html: '<p><a id="custom&#x26;one"></a></p>', text: '' },
-        { anchor: 'cause', title: 'Cause', depth: 2, role: 'cause', parent: null, html: '<h3 id="inner">x</h3>', text: '' },
+        { anchor: 'intro', title: '', depth: 1, role: 'intro', parent: null, html: '<p><a id="custom&#x26;one"></a></p>', text: '', aliases: [] },
+        { anchor: 'cause', title: 'Cause', depth: 2, role: 'cause', parent: null, html: '<h3 id="inner">x</h3>', text: '', aliases: ['old-cause'] },
       ],
       headings: [{ depth: 2, text: 'Cause', anchor: 'cause' }, { depth: 4, text: 'Tab', anchor: 'tab' }],
     });
-    expect([...got].sort()).toEqual(['cause', 'custom&one', 'inner', 'intro', 'tab']);
+    expect([...got].sort()).toEqual(['cause', 'custom&one', 'inner', 'intro', 'old-cause', 'tab']);
   });
 });

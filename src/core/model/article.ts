@@ -17,6 +17,8 @@ export const sectionSchema = z.object({
   html: z.string(),
   /** Plain text of the section's own content. */
   text: z.string(),
+  /** Extra ids the author put in the heading (`<a id="…">`), rendered so old links still land. */
+  aliases: z.array(z.string()),
 });
 export type Section = z.infer<typeof sectionSchema>;
 

@@ -32,6 +32,8 @@ export interface SectionDraft {
   nodes: RootContent[];
   /** 1-based line of the heading, when the tree has positions. */
   line?: number;
+  /** Author-written anchors in the heading (`## <a id="err4"></a>Title`), so old links still land. */
+  aliases?: string[];
 }
 
 export interface SectionModel {
@@ -114,7 +116,9 @@ export function buildSections(tree: Root, slug: (text: string) => string, opts: 
         continue;
       }
       // A second H1 is a top-level section.
-      open(text, Math.min(Math.max(node.depth, 2), 6), classifyHeading(text), node.position?.start.line, false);
+      const section = open(text, Math.min(Math.max(node.depth, 2), 6), classifyHeading(text), node.position?.start.line, false);
+      const aliases = headingAliases(node).filter((a) => a !== section.anchor);
+      if (aliases.length) section.aliases = aliases;
       continue;
     }
     const pseudo = pseudoHeading(node);
@@ -352,7 +356,21 @@ function procedureSections(work: Work[], childrenOf: Map<number, Work[]>, stepsF
 function toDraft(w: Work): SectionDraft {
   const d: SectionDraft = { anchor: w.anchor, title: w.title, depth: w.depth, role: w.role, parent: w.parent, nodes: w.nodes };
   if (w.line !== undefined) d.line = w.line;
+  if (w.aliases) d.aliases = w.aliases;
   return d;
+}
+
+/** Ids and names of raw `<a>` anchors inside a heading; only characters safe in an id. */
+function headingAliases(heading: RootContent): string[] {
+  const out: string[] = [];
+  const visit = (n: { type: string; value?: unknown; children?: unknown }) => {
+    if (n.type === 'html' && typeof n.value === 'string') {
+      for (const m of n.value.matchAll(/<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([A-Za-z0-9_:.-]+)/gi)) if (!out.includes(m[1])) out.push(m[1]);
+    }
+    if (Array.isArray(n.children)) for (const c of n.children) visit(c as typeof n);
+  };
+  visit(heading as unknown as { type: string });
+  return out;
 }
 
 /**

@@ -10,6 +10,7 @@ const section = (anchor: string, title: string, role: Section['role'], html: str
   parent: null,
   html,
   text: html.replace(/<[^>]+>/g, ''),
+  aliases: [],
 });
 
 const article: Article = {

@@ -219,3 +219,15 @@ describe('degenerate input', () => {
     expect(m.solutions[999]).toEqual({ anchor: 'resolution-999', cause: 'cause-999', steps: ['step 999'] });
   });
 });
+
+describe('author anchors in headings', () => {
+  it('keeps <a id> / <a name> inside a heading as aliases of the section', async () => {
+    const { unified } = await import('unified');
+    const remarkParse = (await import('remark-parse')).default;
+    const { buildSections } = await import('../../../src/core/sections/build-sections');
+    const { createSlugger } = await import('../../../src/core/slug');
+    const tree = unified().use(remarkParse).parse('## <a id="error4"></a>Error 4 details\n\nText.\n\n## <a name="x.y"></a> Other\n\nMore.\n');
+    const model = buildSections(tree, createSlugger().slug);
+    expect(model.sections.map((s) => s.aliases ?? [])).toEqual([['error4'], ['x.y']]);
+  });
+});
