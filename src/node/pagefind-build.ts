@@ -29,15 +29,47 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-/** Builds the Pagefind bundle for every published article. Throws only if Pagefind itself fails. */
+/**
+ * Articles per Pagefind bundle. Pagefind's indexer holds a whole bundle in memory (about 16 GB for
+ * 50,000 articles), so large sites are indexed in several bundles, one process at a time; the
+ * search page merges them (`mergeIndex`). `KB_PAGEFIND_CHUNK` overrides it (tests use a tiny one).
+ */
+export function pagefindChunkSize(): number {
+  const env = Number(process.env.KB_PAGEFIND_CHUNK);
+  return Number.isInteger(env) && env > 0 ? env : 8000;
+}
+
+/** Extra bundles live inside the main one, listed in this file for the search page. */
+export const EXTRA_BUNDLES_FILE = 'bundles.json';
+
+/** Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails. */
 export async function writeSearchIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<SearchIndexStats> {
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
+  // Sorted by URL so the bundles do not depend on discovery order.
+  const entries = [...build.articles].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const chunk = pagefindChunkSize();
+  const problems: string[] = [];
+  const extra: string[] = [];
+  let pages = 0;
+  for (let start = 0, n = 1; start < entries.length || n === 1; start += chunk, n++) {
+    const bundleDir = n === 1 ? outputPath : path.join(outputPath, 'x', String(n));
+    const result = await writeBundle(entries.slice(start, start + chunk), cacheDir, bundleDir);
+    pages += result.pages;
+    problems.push(...result.problems);
+    if (n > 1) extra.push(`/pagefind/x/${n}/`);
+    if (start + chunk >= entries.length) break;
+  }
+  if (extra.length) fs.writeFileSync(path.join(outputPath, EXTRA_BUNDLES_FILE), JSON.stringify({ bundles: extra }));
+  if (problems.length && pages === 0) throw new Error(`Pagefind indexed nothing: ${problems.slice(0, 5).join(' | ')}`);
+  return { pages, bytes: dirBytes(outputPath), seconds: (performance.now() - started) / 1000 };
+}
+
+/** One bundle, in its own Pagefind process, closed afterwards so its memory is given back. */
+async function writeBundle(entries: ContentBuild['articles'], cacheDir: string, outputPath: string): Promise<{ pages: number; problems: string[] }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Sorted by URL so the bundle does not depend on discovery order.
-  const entries = [...build.articles].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const problems: string[] = [];
   let pages = 0;
   for (let i = 0; i < entries.length; i += IN_FLIGHT) {
@@ -61,6 +93,5 @@ export async function writeSearchIndex(build: ContentBuild, cacheDir: string, ou
   for (const name of fs.existsSync(outputPath) ? fs.readdirSync(outputPath) : []) {
     if (UNUSED_BUNDLE_FILE.test(name)) fs.rmSync(path.join(outputPath, name));
   }
-  if (problems.length && pages === 0) throw new Error(`Pagefind indexed nothing: ${problems.slice(0, 5).join(' | ')}`);
-  return { pages, bytes: dirBytes(outputPath), seconds: (performance.now() - started) / 1000 };
+  return { pages, problems };
 }

@@ -37,6 +37,8 @@ interface PagefindResponse {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Adds another bundle (a large site is indexed in several); searched together with this one. */
+  mergeIndex(url: string, opts?: Record<string, unknown>): Promise<void>;
   search(term: string | null, opts?: Record<string, unknown>): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -99,6 +101,11 @@ export function loadPagefind(): Promise<Pagefind | null> {
     try {
       const pf = (await importAtRuntime(PAGEFIND_URL)) as unknown as Pagefind;
       await pf.options({ excerptLength: 26 });
+      // Large sites are indexed in several bundles (see src/node/pagefind-build.ts): merge them.
+      const extra = await fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
+      for (const url of (extra as { bundles?: string[] } | null)?.bundles ?? []) {
+        if (typeof url === 'string' && url.startsWith('/pagefind/')) await pf.mergeIndex(url);
+      }
       await pf.init();
       // Searches report filter counts only once the filter index is loaded.
       await pf.filters().catch(() => null);
