@@ -95,7 +95,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   let phaseStart = performance.now();
   const phaseDone = (phase: string) => {
     const now = performance.now();
-    recordTiming(phase, (now - phaseStart) / 1000);
+    recordTiming(phase, (now - phaseStart) / 1000, cacheDir);
     phaseStart = now;
   };
   const { files, refused } = discover(root);

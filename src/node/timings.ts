@@ -8,23 +8,9 @@ import { cacheDir } from './config';
  */
 const FILE = 'timings.jsonl';
 
-export function resetTimings(): void {
-  fs.mkdirSync(cacheDir(), { recursive: true });
-  fs.writeFileSync(path.join(cacheDir(), FILE), '');
-}
-
-export function recordTiming(phase: string, seconds: number, extra: Record<string, number> = {}): void {
-  fs.appendFileSync(path.join(cacheDir(), FILE), JSON.stringify({ phase, seconds: +seconds.toFixed(3), ...extra }) + '\n');
-}
-
-/** Time an async or sync step and record it under `phase`. */
-export async function timed<T>(phase: string, step: () => T | Promise<T>): Promise<T> {
-  const start = performance.now();
-  try {
-    return await step();
-  } finally {
-    recordTiming(phase, (performance.now() - start) / 1000);
-  }
+export function recordTiming(phase: string, seconds: number, dir: string = cacheDir()): void {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.appendFileSync(path.join(dir, FILE), JSON.stringify({ phase, seconds: +seconds.toFixed(3) }) + '\n');
 }
 
 export function readTimings(dir: string): Array<{ phase: string; seconds: number }> {
