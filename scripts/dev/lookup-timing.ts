@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, serveStatic } from '../bench/browser-lookup';
+import { CHROMIUM_ARGS } from '../bench/browser-lookup';
+import { serveStatic } from '../eval/serve';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = process.argv[3];
@@ -16,9 +17,9 @@ for (const a of manifest.articles) {
   const msg = m.errorMessages.find((e: { kind: string; text: string }) => e.kind !== 'title' && e.text.length > 30);
   if (msg) queries.push(msg.text);
 }
-const server = await serveStatic(site, { http2: process.argv.includes('--http2') });
+const server = await serveStatic(site);
 const udd = fs.mkdtempSync(path.join(os.tmpdir(), 'lt-'));
-const browser = await chromium.launchPersistentContext(udd, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ignoreHTTPSErrors: true });
+const browser = await chromium.launchPersistentContext(udd, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const page = await browser.newPage();
 await page.goto(server.url + '/404.html');
 // A string, not a function: tsx would inject helpers the page does not have.

@@ -2,16 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { ContentBuild } from '../node/build-content';
+import { generatorDigest, MANIFEST_FILE, type ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild } from '../node/output-cache';
-import { generatorDigest } from '../node/build-content';
 import { writeSearchIndex } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
 
-const MANIFEST_FILE = 'manifest.json';
 
 let renderStart = 0;
 

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { buildContent, type ContentBuild } from '../node/build-content';
+import { buildContent, MANIFEST_FILE, type ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot } from '../node/config';
 import { createProgress, type Progress } from '../node/progress';
 
-/** File the integration reads after the build to write the report, search and lookup indexes. */
-export const MANIFEST_FILE = 'manifest.json';
 
 /**
  * Astro content loader for a DocFX-style knowledge base. Runs our own unified pipeline,

@@ -16,6 +16,9 @@ import { recordTiming } from './timings';
 
 
 
+/** Where the loader leaves the build for the integration (they run in different module graphs). */
+export const MANIFEST_FILE = 'manifest.json';
+
 /** The light per-article record pages and browse lists need; the full model stays in the cache file. */
 export interface ArticleEntry {
   source: string;
@@ -49,9 +52,6 @@ export interface ContentBuild {
   otherFiles: Record<string, number>;
   /** Assets referenced by published articles, below the content root. */
   assets: string[];
-  /** Navigation trees, one per top-level toc.yml. */
-  toc: TocNode[];
-  links: Array<{ from: string; url: string; anchor: string | null; line?: number }>;
   cache: { hits: number; misses: number };
 }
 
@@ -172,7 +172,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
 
   const articles: ArticleEntry[] = [];
   const assets = new Set<string>();
-  const links: ContentBuild['links'] = [];
+  const links: Array<{ from: string; url: string; anchor: string | null; line?: number }> = [];
   const pageAnchors = new Map<string, Set<string>>();
   const assetVerdicts = new Map<string, string | null>();
   for (const r of results) {
@@ -207,8 +207,6 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     diagnostics,
     otherFiles,
     assets: [...assets].sort(),
-    toc,
-    links,
     cache: { hits: articleFiles.length - misses.length, misses: misses.length },
   };
 }
@@ -220,7 +218,7 @@ interface LightResult {
   includes: string[];
   assets: string[];
   links: IngestResult['links'];
-  page: { entry: Omit<ArticleEntry, 'modelFile' | 'nav' | 'contentKey'>; anchors: string[]; modelFile: string } | null;
+  page: { entry: ModelEntry; anchors: string[]; modelFile: string } | null;
 }
 
 interface CacheIndex {
@@ -251,13 +249,15 @@ function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
-    const { modelFile: _m, nav: _n, contentKey: _k, ...entry } = entryOf(a, modelFile, null);
-    light.page = { entry, anchors: [...anchorsOf(a)].sort(), modelFile };
+    light.page = { entry: entryOf(a), anchors: [...anchorsOf(a)].sort(), modelFile };
   }
   return light;
 }
 
-function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): ArticleEntry {
+/** The entry fields that come from the model; the build adds the cache file, content key and nav. */
+type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
+
+function entryOf(a: Article): ModelEntry {
   return {
     source: a.source,
     url: a.url,
@@ -273,9 +273,6 @@ function entryOf(a: Article, modelFile: string, nav: NavPlacement | null): Artic
     causes: a.causes.length,
     solutions: a.solutions.length,
     errorMessages: a.errorMessages.length,
-    modelFile,
-    contentKey: '',
-    nav,
   };
 }
 
