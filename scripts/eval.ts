@@ -13,9 +13,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
 import { cacheDir as defaultCacheDir } from '../src/node/config';
-import { launchChromium } from './eval/chromium';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
-import { serveStatic } from './eval/serve';
+import { runInChromium } from './eval/page-runner';
 
 const { values } = parseArgs({
   options: {
@@ -75,72 +74,48 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
   return out;
 }
 
-// In-page code, as strings: evaluated by the browser, not transpiled by tsx. One call per paste,
-// timed inside the page with performance.now(); bytes are counted by the server (workers included).
-const SETUP_IN_PAGE = `async () => {
+// Jobs run in a page of headless Chromium with no DevTools client attached (see eval/page-runner.ts):
+// Playwright's instrumentation would add about 1 ms to every request. Each paste is timed inside the
+// page with performance.now(); bytes are what that paste fetched (the lookup's own count, or for
+// Pagefind, which fetches from a worker, the bytes the server sent meanwhile).
+const LOOKUP_JOB = `export default async function ({ pastes, limit }) {
   const m = await import('/_kb/lookup.js');
-  const http = m.httpFetcher();
-  // What a loaded /lookup/ page already holds: the module and the manifest. Shards and documents are per paste.
-  const manifest = await http('lookup/manifest.json');
-  const afterLoad = (p) => (p === 'lookup/manifest.json' ? Promise.resolve(manifest) : http(p));
-  window.__kbEval = {
-    run: async (paste, limit, mode) => {
-      const lk = m.createLookupFromFetcher(mode === 'cold' ? m.httpFetcher() : afterLoad);
-      const t = performance.now();
-      const res = await lk.lookup(paste, { limit });
-      return { urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t };
-    },
-  };
-}`;
-const PAGEFIND_SETUP_IN_PAGE = `async () => {
-  const pf = await import('/pagefind/pagefind.js');
-  await pf.init();
-  const norm = (u) => { try { const x = new URL(u, location.href); return x.pathname.replace(/index\\.html$/, '').replace(/([^/])$/, '$1/'); } catch { return u; } };
-  window.__kbEval = {
-    run: async (paste, limit) => {
-      const t = performance.now();
-      let urls = [];
-      try {
-        const s = await pf.search(paste);
-        const data = await Promise.all(((s && s.results) || []).slice(0, limit).map((r) => r.data()));
-        urls = data.map((d) => norm(d.url));
-      } catch { urls = []; }
-      return { urls, confident: null, ms: performance.now() - t };
-    },
-  };
-}`;
-
-async function runInPage(page: import('playwright-core').Page, server: { bytesServed(): number }, pastes: string[], mode: string): Promise<Answer[]> {
-  const out: Answer[] = [];
+  const out = [];
   for (const paste of pastes) {
-    const before = server.bytesServed();
-    const a = (await page.evaluate(([p, l, m]) => (window as unknown as { __kbEval: { run(p: string, l: number, m: string): Promise<Omit<Answer, 'bytes'>> } }).__kbEval.run(p, l, m), [paste, LIMIT, mode] as [string, number, string]));
-    out.push({ ...a, bytes: server.bytesServed() - before });
+    // A fresh instance per paste: nothing cached, every shard and document fetched (the server sends no-store).
+    const lk = m.createLookupFromFetcher(m.httpFetcher());
+    const t = performance.now();
+    const res = await lk.lookup(paste, { limit });
+    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: lk.stats().bytes });
   }
   return out;
-}
-
-async function runBrowser(pastes: string[], hasPagefind: boolean) {
-  const server = await serveStatic(site);
-  const browser = await launchChromium();
-  try {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/`, { waitUntil: 'load' });
-    await page.evaluate(`(${SETUP_IN_PAGE})()`);
-    const cold = await runInPage(page, server, pastes, 'cold');
-    const loaded = await runInPage(page, server, pastes, 'after-load');
-    let pagefind: Answer[] | null = null;
-    if (hasPagefind) {
-      const pf = await browser.context.newPage();
-      await pf.goto(`${server.url}/`, { waitUntil: 'load' });
-      await pf.evaluate(`(${PAGEFIND_SETUP_IN_PAGE})()`);
-      pagefind = await runInPage(pf, server, pastes, 'pagefind');
-    }
-    return { cold, loaded, pagefind };
-  } finally {
-    await browser.close();
-    await server.close();
+}`;
+const PAGEFIND_JOB = `export default async function ({ pastes, limit }) {
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.init();
+  const served = async () => (await (await fetch('/__kb_run/served')).json()).bytes;
+  const norm = (u) => { try { const x = new URL(u, location.href); return x.pathname.replace(/index\\.html$/, '').replace(/([^/])$/, '$1/'); } catch { return u; } };
+  const out = [];
+  for (const paste of pastes) {
+    const before = await served();
+    const t = performance.now();
+    let urls = [];
+    try {
+      const s = await pf.search(paste);
+      const data = await Promise.all(((s && s.results) || []).slice(0, limit).map((r) => r.data()));
+      urls = data.map((d) => norm(d.url));
+    } catch { urls = []; }
+    const ms = performance.now() - t;
+    out.push({ urls, confident: null, ms, bytes: (await served()) - before });
   }
+  return out;
+}`;
+
+async function runBrowser(pastes: string[], hasPagefind: boolean): Promise<{ lookup: Answer[]; pagefind: Answer[] | null }> {
+  const input = { pastes, limit: LIMIT };
+  const lookup = (await runInChromium<Answer[]>(site, LOOKUP_JOB, input)).value;
+  const pagefind = hasPagefind ? (await runInChromium<Answer[]>(site, PAGEFIND_JOB, input)).value : null;
+  return { lookup, pagefind };
 }
 
 function dirBytes(dir: string, filter: (f: string) => boolean = () => true): number {
@@ -199,13 +174,12 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     const b = await runBrowser(pastes, hasPagefind);
     console.log(`chromium done in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-    cols.push(['lookup (chromium, cold)', score(positives, b.cold.slice(0, positives.length), b.cold.slice(positives.length))]);
-    cols.push(['lookup (chromium, page loaded)', score(positives, b.loaded.slice(0, positives.length), b.loaded.slice(positives.length))]);
+    cols.push(['lookup (chromium)', score(positives, b.lookup.slice(0, positives.length), b.lookup.slice(positives.length))]);
     cols.push(['pagefind (chromium)', b.pagefind ? score(positives, b.pagefind.slice(0, positives.length), b.pagefind.slice(positives.length)) : 'pagefind: not built']);
   } else cols.push(['pagefind (chromium)', hasPagefind ? 'skipped (--no-browser)' : 'pagefind: not built']);
   console.log('\n' + table(cols));
-  console.log(`\n(cold: a fresh lookup per paste, every file fetched; page loaded: a fresh lookup per paste with the module and manifest already loaded,`);
-  console.log(` as on an open /lookup/ page; shards and documents still fetched per paste. Bytes: body bytes the server sent for that paste.`);
+  console.log(`\n(chromium: headless, no DevTools client attached, page loaded; a fresh lookup per paste, so every shard and document is fetched.`);
+  console.log(` Bytes: body bytes of the files that paste fetched.`);
   console.log(` recall counts ${nodeFig.targets} targets: a two-error paste has two. Pagefind has no confidence signal; its "any result" row is the comparable figure.)`);
 
   const html = dirBytes(site, (f) => f.endsWith('.html'));

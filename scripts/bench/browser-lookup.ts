@@ -1,19 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { serveStatic } from '../eval/serve';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { runInChromium } from '../eval/page-runner';
 
 export interface BrowserLookupStats {
   queries: number;
@@ -21,6 +7,8 @@ export interface BrowserLookupStats {
   p95ms: number;
   bytesMedian: number;
   bytesP95: number;
+  filesMedian: number;
+  filesP95: number;
 }
 
 const pct = (xs: number[], p: number) => {
@@ -29,36 +17,35 @@ const pct = (xs: number[], p: number) => {
 };
 
 /**
- * Each query on a freshly loaded page (nothing cached in the module), timed from the call to the
- * result; bytes are what the lookup fetched for that query (resource timing, decoded sizes).
+ * In the page, after it has loaded `/_kb/lookup.js`: each query gets a fresh lookup instance (nothing
+ * cached, every index file fetched over HTTP, the server sends no-store), timed from the call to the
+ * results. Bytes and files are what that instance fetched.
  */
-export async function measureBrowserLookup(site: string, queries: string[]): Promise<BrowserLookupStats> {
-  const server = await serveStatic(path.resolve(site));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bench-chromium-'));
-  const browser = await chromium.launchPersistentContext(userDataDir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const times: number[] = [];
-  const bytes: number[] = [];
-  try {
-    const page = await browser.newPage();
-    for (const q of queries) {
-      await page.goto(`${server.url}/404.html`);
-      const r = await page.evaluate(async (text) => {
-        const moduleUrl = '/_kb/lookup.js';
-        const mod = (await import(moduleUrl)) as { lookup: (t: string, o: { limit: number }) => Promise<unknown[]> };
-        const before = performance.getEntriesByType('resource').length;
-        const t0 = performance.now();
-        await mod.lookup(text, { limit: 10 });
-        const ms = performance.now() - t0;
-        const entries = performance.getEntriesByType('resource').slice(before) as PerformanceResourceTiming[];
-        return { ms, bytes: entries.reduce((n, e) => n + (e.decodedBodySize || e.encodedBodySize || 0), 0) };
-      }, q);
-      times.push(r.ms);
-      bytes.push(r.bytes);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
+const JOB = `export default async function (queries) {
+  const m = await import('/_kb/lookup.js');
+  const out = [];
+  for (const q of queries) {
+    const lk = m.createLookupFromFetcher(m.httpFetcher());
+    const t0 = performance.now();
+    await lk.lookup(q, { limit: 10 });
+    const ms = performance.now() - t0;
+    const s = lk.stats();
+    out.push({ ms, bytes: s.bytes, files: s.files });
   }
-  return { queries: queries.length, p50ms: pct(times, 50), p95ms: pct(times, 95), bytesMedian: pct(bytes, 50), bytesP95: pct(bytes, 95) };
+  return out;
+}`;
+
+/** Lookup latency in headless Chromium with no DevTools client attached (see page-runner.ts). */
+export async function measureBrowserLookup(site: string, queries: string[]): Promise<BrowserLookupStats> {
+  const { value } = await runInChromium<Array<{ ms: number; bytes: number; files: number }>>(path.resolve(site), JOB, queries);
+  const col = (k: 'ms' | 'bytes' | 'files') => value.map((r) => r[k]);
+  return {
+    queries: queries.length,
+    p50ms: pct(col('ms'), 50),
+    p95ms: pct(col('ms'), 95),
+    bytesMedian: pct(col('bytes'), 50),
+    bytesP95: pct(col('bytes'), 95),
+    filesMedian: pct(col('files'), 50),
+    filesP95: pct(col('files'), 95),
+  };
 }

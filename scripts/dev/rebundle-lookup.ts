@@ -5,5 +5,5 @@ import { bundleLookupModule } from '../../src/node/lookup-build';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const fixShards = fs.readdirSync(path.join(site, '_kb/lookup/fix')).length;
-await bundleLookupModule(path.join(site, '_kb/lookup.js'), fixShards);
+await bundleLookupModule(path.join(site, '_kb/lookup.js'), fixShards, fs.readFileSync(path.join(site, '_kb/lookup/manifest.json'), 'utf8'));
 console.log(`rebundled ${site}/_kb/lookup.js (${fixShards} fix shards)`);

@@ -18,10 +18,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(dir: string): Promise<StaticServer> {
+/** Extra in-memory routes (exact path → handler), answered before files and not counted as served bytes. */
+export type Routes = Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void>;
+
+export async function serveStatic(dir: string, routes: Routes = {}): Promise<StaticServer> {
   const root = path.resolve(dir);
   let served = 0;
   const server = http.createServer((req, res) => {
+    const route = routes[(req.url ?? '/').split('?')[0]];
+    if (route) { route(req, res); return; }
     let rel: string;
     try { rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname); } catch { res.writeHead(400).end(); return; }
     let file = path.resolve(root, '.' + rel);

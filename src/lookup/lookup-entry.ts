@@ -8,6 +8,7 @@
  */
 import { createLookup } from '../core/lookup/query';
 import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from '../core/lookup/types';
+import type { Manifest } from '../core/lookup/format';
 import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from './section-links';
 
 export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLinks };
@@ -15,6 +16,9 @@ export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLi
 /** Number of fix-link shards, fixed by the build (esbuild `define`); 1 when run unbundled. */
 declare const __KB_FIX_SHARDS__: number;
 const FIX_SHARDS = typeof __KB_FIX_SHARDS__ === 'number' ? __KB_FIX_SHARDS__ : 1;
+/** The index manifest, built into the module so a lookup starts with its shards; fetched when absent. */
+declare const __KB_MANIFEST__: Manifest | undefined;
+const MANIFEST = typeof __KB_MANIFEST__ === 'object' ? __KB_MANIFEST__ : undefined;
 
 /** Index folder, relative to this module (`/_kb/lookup.js` → `/_kb/lookup/`). */
 const INDEX_DIR = 'lookup';
@@ -30,7 +34,7 @@ export interface SiteLookup extends Lookup {
  * returns text for `.json` and bytes for `.bin`. The CLI passes a file reader.
  */
 export function createLookupFromFetcher(fetchFile: FetchFile): SiteLookup {
-  const core = createLookup(fetchFile, INDEX_DIR);
+  const core = createLookup(fetchFile, INDEX_DIR, MANIFEST);
   const shards = new Map<number, Promise<Record<string, FixRecord>>>();
   const shard = (i: number): Promise<Record<string, FixRecord>> => {
     let p = shards.get(i);

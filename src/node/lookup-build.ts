@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import type { Article } from '../core/model/article';
 import { buildLookupIndex } from '../core/lookup/build-index';
+import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
 import type { ContentBuild } from './build-content';
@@ -39,7 +40,7 @@ async function readLookupInput(cacheDir: string, modelFile: string): Promise<{ i
 }
 
 /** Bundles `lookup-entry.ts` into one self-contained, minified ES module. Deterministic. */
-export async function bundleLookupModule(outFile: string, fixShards: number): Promise<number> {
+export async function bundleLookupModule(outFile: string, fixShards: number, manifestJson: string): Promise<number> {
   const entry = lookupEntryFile();
   const result = await esbuild({
     entryPoints: [entry],
@@ -53,7 +54,7 @@ export async function bundleLookupModule(outFile: string, fixShards: number): Pr
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
-    define: { __KB_FIX_SHARDS__: String(fixShards) },
+    define: { __KB_FIX_SHARDS__: String(fixShards), __KB_MANIFEST__: manifestJson },
   });
   const code = result.outputFiles[0].contents;
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
@@ -89,6 +90,7 @@ export async function writeLookupIndex(build: ContentBuild, cacheDir: string, ou
     fs.writeFileSync(to, f.data);
     bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
   }
-  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), fix.shards);
+  const manifest = indexFiles.find((f) => f.path === manifestPath(LOOKUP_DIR))!;
+  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), fix.shards, String(manifest.data));
   return { files: indexFiles.length + 1, bytes, seconds: (performance.now() - t0) / 1000 };
 }

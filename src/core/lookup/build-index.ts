@@ -8,7 +8,7 @@
  */
 import { fingerprint, featureWeight } from './fingerprint';
 import { ByteWriter } from './varint';
-import { INDEX_VERSION, docPath, manifestPath, postingPath, quantizeNorm, type DocChunk, type Manifest } from './format';
+import { INDEX_VERSION, docPath, manifestPath, postingPath, quantizeNorm, shardOf, type DocChunk, type Manifest } from './format';
 import type { BuildLookupOptions, LookupArticleInput, LookupIndexFile } from './types';
 
 const DISPLAY_CHARS = 400;
@@ -16,6 +16,9 @@ const SUMMARY_CHARS = 280;
 const DOC_CHUNK = 12;
 
 interface IndexedMessage { article: number; msg: number; text: string; anchor: string; section: string; hashes: number[]; identMask: boolean[]; norm: number }
+
+/** Estimated encoded bytes of one feature's entry in a shard. */
+const entryBytes = (postings: number): number => 8 + postings * 3;
 
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -33,6 +36,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const perArticle: IndexedMessage[][] = [];
   const df = new Map<number, number>();
   const identHash = new Set<number>();
+  const anchorOf = new Map<number, number>();
 
   sorted.forEach((art, ai) => {
     const seen = new Set<string>();
@@ -47,7 +51,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
         article: ai, msg: list.length, text: clip(m.text, DISPLAY_CHARS), anchor: m.anchor, section: m.section,
         hashes: fp.features.map((f) => f.h), identMask: fp.features.map((f) => f.ident), norm: 0,
       };
-      fp.features.forEach((f) => { artHashes.add(f.h); if (f.ident) identHash.add(f.h); });
+      fp.features.forEach((f) => { artHashes.add(f.h); anchorOf.set(f.h, f.a); if (f.ident) identHash.add(f.h); });
       list.push(im);
       messages.push(im);
     }
@@ -70,6 +74,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   // Cap long posting lists: keep the messages where the feature weighs most (smallest norm).
   const hashes = [...postings.keys()].sort((a, b) => a - b);
   let estimate = 0;
+  const family = new Map<number, number>();
   for (const h of hashes) {
     let list = postings.get(h)!;
     if (list.length > maxPostings) {
@@ -77,14 +82,19 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
       list.sort((a, b) => a.article - b.article || a.msg - b.msg);
       postings.set(h, list);
     }
-    estimate += 8 + list.length * 3;
+    estimate += entryBytes(list.length);
+    const a = anchorOf.get(h)!;
+    family.set(a, (family.get(a) ?? 0) + entryBytes(list.length));
   }
   const shards = Math.max(1, Math.ceil(estimate / shardBytes));
+  // A common word's family (its unigram and every bigram it starts) would overfill one shard.
+  const heavy = [...family].filter(([, bytes]) => bytes > shardBytes).map(([a]) => a).sort((x, y) => x - y);
+  const heavySet = new Set(heavy);
   const byShard: number[][] = Array.from({ length: shards }, () => []);
-  for (const h of hashes) byShard[h % shards].push(h);
+  for (const h of hashes) byShard[shardOf({ h, a: anchorOf.get(h)! }, shards, heavySet)].push(h);
 
   const files: LookupIndexFile[] = [];
-  const manifest: Manifest = { v: INDEX_VERSION, articles: n, messages: messages.length, shards, docChunk: DOC_CHUNK };
+  const manifest: Manifest = { v: INDEX_VERSION, articles: n, messages: messages.length, shards, docChunk: DOC_CHUNK, heavy };
   files.push({ path: manifestPath(base), data: JSON.stringify(manifest) });
 
   byShard.forEach((list, s) => {
@@ -111,8 +121,8 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   sorted.forEach((art, ai) => {
     const list = perArticle[ai];
     const chunks = Math.max(1, Math.ceil(list.length / DOC_CHUNK));
+    const meta: DocChunk[0] = [art.url, art.title, art.source, clip(art.summary, SUMMARY_CHARS)];
     for (let c = 0; c < chunks; c++) {
-      const meta: DocChunk[0] = c === 0 ? [art.url, art.title, art.source, clip(art.summary, SUMMARY_CHARS)] : null;
       const msgs = list.slice(c * DOC_CHUNK, (c + 1) * DOC_CHUNK).map((m) => [m.text, m.anchor, m.section] as [string, string, string]);
       const chunk: DocChunk = [meta, msgs];
       files.push({ path: docPath(base, ai, c), data: JSON.stringify(chunk) });

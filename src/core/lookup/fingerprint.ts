@@ -18,6 +18,12 @@ export interface Feature {
   h: number;
   /** Identifier feature (strong). */
   ident: boolean;
+  /**
+   * Hash of the feature's anchor word: a word's own hash, or for a bigram the hash of its
+   * first unmasked word. The index stores a word's features together, so a lookup that
+   * samples one word fetches its unigram and its bigrams in one file.
+   */
+  a: number;
   /** Indices into the token array that produced this feature (for highlighting). */
   tokens: number[];
 }
@@ -45,10 +51,11 @@ function isContent(t: Token): boolean {
 /** Features of already-tokenized text. Deterministic: sorted by hash. */
 export function featuresOf(tokens: Token[]): Feature[] {
   const byKey = new Map<string, Feature>();
-  const add = (key: string, ident: boolean, idx: number[]): void => {
+  const add = (key: string, ident: boolean, idx: number[], anchor = key): void => {
     const f = byKey.get(key);
     if (f) { for (const i of idx) if (!f.tokens.includes(i)) f.tokens.push(i); return; }
-    byKey.set(key, { h: fnv1a(key), ident, tokens: idx.slice() });
+    const h = fnv1a(key);
+    byKey.set(key, { h, ident, a: anchor === key ? h : fnv1a(anchor), tokens: idx.slice() });
   };
   let prevKey: string | null = null;
   let prevIdx = -1;
@@ -59,7 +66,9 @@ export function featuresOf(tokens: Token[]): Feature[] {
     else if (t.kind === 'mask') key = '~';
     else if (isContent(t)) { key = t.t; add(key, false, [i]); }
     if (key === null) continue;
-    if (prevKey !== null && !(prevKey === '~' && key === '~')) add(prevKey + ' ' + key, false, prevKey === '~' ? [i] : key === '~' ? [prevIdx] : [prevIdx, i]);
+    if (prevKey !== null && !(prevKey === '~' && key === '~')) {
+      add(prevKey + ' ' + key, false, prevKey === '~' ? [i] : key === '~' ? [prevIdx] : [prevIdx, i], prevKey === '~' ? key : prevKey);
+    }
     prevKey = key;
     prevIdx = i;
   }

@@ -1,29 +1,33 @@
 /**
- * Query side of the lookup. For each error in the paste: pick a bounded,
- * deterministic sample of its features (identifiers first, then the smallest
- * hashes — a bottom-k sample, so paste and index agree without coordination),
- * fetch only the shards holding them, score messages by weighted containment,
- * keep the best message per article, and fetch display data for the winners only.
+ * Query side of the lookup. For each error in the paste: choose a bounded set of
+ * posting shards (identifiers first, then whole word families by anchor hash — a
+ * deterministic sample), use every paste feature those shards hold, score messages
+ * by weighted containment, keep the best message per article, and fetch display
+ * data (one file) for the winners only. In a browser each request costs more than
+ * its bytes, so the shard budget, not the byte count, sets the latency.
  */
 import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrorSpans } from '../errors/split';
 import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
 import { ByteReader } from './varint';
-import { dequantizeNorm, docPath, manifestPath, postingPath, type DocChunk, type Manifest } from './format';
+import { INDEX_VERSION, dequantizeNorm, docPath, manifestPath, postingPath, shardOf, type DocChunk, type Manifest } from './format';
 import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from './types';
 
 /** Tuning, global for all queries (never per query). */
 export const QUERY_TUNING = {
-  /** Most features looked up per error (bounds shards fetched). */
-  sampleSize: 24,
-  maxIdentifiers: 8,
+  /** Most posting shards fetched per paste, shared by its errors (bounds requests). */
+  maxShards: 10,
+  /** Most identifier features that may claim a shard of their own. */
+  maxIdentifiers: 6,
   /** Weight of a paste feature absent from the index, as a fraction of the rarest weight. */
   unknownWeight: 0.6,
   /** score = pasteInMessage * a + messageInPaste * (1 - a). */
   pasteWeight: 0.7,
   /** Results below this fraction of the best score are not returned. */
-  keepFraction: 0.35,
+  keepFraction: 0.5,
   minScore: 0.12,
+  /** Floor for results other than each error's best: weak extra candidates cost a request each and rarely help. */
+  minOtherScore: 0.2,
   confidentScore: 0.55,
   confidentPasteContainment: 0.5,
   confidentMargin: 0.08,
@@ -59,11 +63,40 @@ function toBytes(d: string | Uint8Array): Uint8Array {
 }
 const sizeOf = (d: string | Uint8Array): number => (typeof d === 'string' ? new TextEncoder().encode(d).length : d.byteLength);
 
-/** Bottom-k sample: identifiers (smallest hashes first), then the other features by hash. */
-export function sampleFeatures(features: Feature[], k = QUERY_TUNING.sampleSize): Feature[] {
-  const idents = features.filter((f) => f.ident).slice(0, QUERY_TUNING.maxIdentifiers);
-  const rest = features.filter((f) => !f.ident).slice(0, Math.max(0, k - idents.length));
-  return [...idents, ...rest];
+/** The index layout a query needs: shard count and heavy anchors. */
+export interface ShardLayout { shards: number; heavy: ReadonlySet<number> }
+
+/**
+ * One error's shards in the order it wants them: its identifiers' first (smallest hashes), then
+ * its word families in anchor-hash order, then the features of heavy (common) words.
+ */
+export function shardPriority(features: Feature[], layout: ShardLayout): number[] {
+  const order = new Set<number>();
+  for (const f of features.filter((x) => x.ident).slice(0, QUERY_TUNING.maxIdentifiers)) order.add(shardOf(f, layout.shards, layout.heavy));
+  const light = [...new Set(features.filter((f) => !layout.heavy.has(f.a)).map((f) => f.a))].sort((x, y) => x - y);
+  for (const a of light) order.add(a % layout.shards);
+  for (const f of features) if (layout.heavy.has(f.a)) order.add(f.h % layout.shards);
+  return [...order];
+}
+
+/** Shards for a whole paste: its errors take turns, each taking its next wanted shard, up to `budget`. */
+export function chooseShards(wants: number[][], budget = QUERY_TUNING.maxShards): Set<number> {
+  const chosen = new Set<number>();
+  const next = wants.map(() => 0);
+  for (let progressed = true; progressed && chosen.size < budget; ) {
+    progressed = false;
+    wants.forEach((list, i) => {
+      while (next[i] < list.length && chosen.has(list[next[i]])) next[i]++;
+      if (next[i] < list.length && chosen.size < budget) { chosen.add(list[next[i]++]); progressed = true; }
+    });
+  }
+  return chosen;
+}
+
+/** The shards one error alone would fetch, and every feature of it that lives there. */
+export function sampleFeatures(features: Feature[], layout: ShardLayout, maxShards = QUERY_TUNING.maxShards): { shards: number[]; sample: Feature[] } {
+  const chosen = chooseShards([shardPriority(features, layout)], maxShards);
+  return { shards: [...chosen].sort((x, y) => x - y), sample: features.filter((f) => chosen.has(shardOf(f, layout.shards, layout.heavy))) };
 }
 
 function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
@@ -77,7 +110,17 @@ function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ sta
   return out;
 }
 
-export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup {
+/** A manifest with its heavy-anchor set, built once. */
+interface Layout extends ShardLayout { m: Manifest }
+
+const layoutOf = (m: Manifest | null): Layout | null =>
+  m && m.v === INDEX_VERSION && m.shards > 0 ? { m, shards: m.shards, heavy: new Set(m.heavy ?? []) } : null;
+
+/**
+ * A lookup over an index read through `fetchFile`. `manifest`, when given (the published
+ * module has it built in), saves fetching `manifest.json` before the first lookup.
+ */
+export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest?: Manifest): Lookup {
   const cache = new Map<string, Promise<unknown>>();
   const stats: LookupStats = { files: 0, bytes: 0 };
 
@@ -92,26 +135,24 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
     }
     return p;
   };
-  const manifest = (): Promise<Manifest | null> =>
-    load<Manifest | null>(manifestPath(base), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as Manifest, null);
+  const inline = manifest ? Promise.resolve(layoutOf(manifest)) : null;
+  const layout = (): Promise<Layout | null> =>
+    inline ?? load<Layout | null>(manifestPath(base), (d) => layoutOf(JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as Manifest), null);
   const shard = (i: number): Promise<Map<number, Entry>> => load(postingPath(base, i), (d) => decodeShard(toBytes(d)), new Map());
   const doc = (a: number, c: number): Promise<DocChunk | null> =>
     load<DocChunk | null>(docPath(base, a, c), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as DocChunk, null);
 
-  async function rank(text: string, m: Manifest): Promise<{ cands: Candidate[]; features: Feature[]; part: PartInfo }> {
-    const norm = tokenizeErrorText(text);
-    const features = featuresOf(norm.tokens);
-    const part = { norm, features };
-    if (features.length === 0) return { cands: [], features, part };
-    const sample = sampleFeatures(features);
-    const shardIds = [...new Set(sample.map((f) => f.h % m.shards))].sort((a, b) => a - b);
-    const maps = new Map<number, Map<number, Entry>>();
-    await Promise.all(shardIds.map(async (s) => { maps.set(s, await shard(s)); }));
+  /** Scores one error's candidates over the fetched shards, using every feature of it they hold. */
+  function rank(part: PartInfo, layout: Layout, maps: Map<number, Map<number, Entry>>): { cands: Candidate[]; features: Feature[]; part: PartInfo } {
+    const { m } = layout;
+    const { features } = part;
+    const sample = features.filter((f) => maps.has(shardOf(f, m.shards, layout.heavy)));
+    if (sample.length === 0) return { cands: [], features, part };
     const maxW = featureWeight(0, m.articles, false);
     let wSample = 0;
     const acc = new Map<number, Candidate>();
     for (const f of sample) {
-      const e = maps.get(f.h % m.shards)?.get(f.h);
+      const e = maps.get(shardOf(f, m.shards, layout.heavy))?.get(f.h);
       if (!e) { wSample += maxW * QUERY_TUNING.unknownWeight * (f.ident ? 1.5 : 1); continue; }
       const w = featureWeight(e.df, m.articles, e.ident);
       wSample += w;
@@ -151,9 +192,9 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
   type PartInfo = { norm: ReturnType<typeof tokenizeErrorText>; features: Feature[] };
   async function resultFor(raw: string, partStart: number, part: PartInfo, c: Candidate, confident: boolean, errorIndex: number, m: Manifest): Promise<LookupResult | null> {
     const chunk = Math.floor(c.msg / m.docChunk);
-    const [head, body] = await Promise.all([doc(c.article, 0), chunk === 0 ? Promise.resolve(null) : doc(c.article, chunk)]);
-    const meta = head?.[0];
-    const msg = (chunk === 0 ? head : body)?.[1][c.msg - chunk * m.docChunk];
+    const d = await doc(c.article, chunk);
+    const meta = d?.[0];
+    const msg = d?.[1][c.msg - chunk * m.docChunk];
     if (!meta || !msg) return null;
     const { norm, features: pasteFeatures } = part;
     const msgHashes = new Set(fingerprint(msg[0]).features.map((f) => f.h));
@@ -177,10 +218,19 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
   async function lookup(text: string, opts: LookupOptions = {}): Promise<LookupResult[]> {
     const limit = Math.max(1, Math.floor(opts.limit ?? 10));
     if (typeof text !== 'string' || text.trim() === '') return [];
-    const m = await manifest();
-    if (!m || !(m.shards > 0)) return [];
+    const l = await layout();
+    if (!l) return [];
+    const m = l.m;
     const parts = splitErrorSpans(text);
-    const ranked = await Promise.all(parts.map((p) => rank(text.slice(p.start, p.end), m)));
+    const infos = parts.map((p): PartInfo => {
+      const norm = tokenizeErrorText(text.slice(p.start, p.end));
+      return { norm, features: featuresOf(norm.tokens) };
+    });
+    // One shard budget for the whole paste: a long log split into many records costs no more requests.
+    const shardIds = [...chooseShards(infos.map((info) => shardPriority(info.features, l)))].sort((x, y) => x - y);
+    const maps = new Map<number, Map<number, Entry>>();
+    await Promise.all(shardIds.map(async (s) => { maps.set(s, await shard(s)); }));
+    const ranked = infos.map((info) => rank(info, l, maps));
     // Each error's best article first, then the rest by score; one result per article.
     type Pick = { part: number; c: Candidate; confident: boolean };
     const firsts: Pick[] = [];
@@ -190,7 +240,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup'): Lookup 
       if (!top) return;
       const floor = Math.max(QUERY_TUNING.minScore, top.score * QUERY_TUNING.keepFraction);
       r.cands.forEach((c, i) => {
-        if (c.score < floor) return;
+        if (c.score < floor || (i > 0 && c.score < QUERY_TUNING.minOtherScore)) return;
         const identifierOnly = r.features.length > 0 && r.features.every((f) => f.ident);
         const pick = { part, c, confident: i === 0 && isConfident(top, r.cands[1], identifierOnly) };
         (i === 0 ? firsts : rest).push(pick);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex } from '../../../src/core/lookup/build-index';
-import { createLookup } from '../../../src/core/lookup/query';
+import { QUERY_TUNING, createLookup, sampleFeatures } from '../../../src/core/lookup/query';
+import { featuresOf, fnv1a } from '../../../src/core/lookup/fingerprint';
+import type { Manifest } from '../../../src/core/lookup/format';
+import { tokenizeErrorText } from '../../../src/core/errors/normalize';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { MINI_CORPUS } from '../../fixtures/errors/mini-corpus';
 
@@ -116,5 +119,78 @@ describe('ranking', () => {
     const broken = createLookup(async () => { throw new Error('offline'); });
     await expect(broken.lookup('Access is denied.')).resolves.toEqual([]);
     expect(await lk.lookup('   ')).toEqual([]);
+  });
+});
+
+describe('request budget', () => {
+  const paths = (fetched: string[], kind: string) => fetched.filter((p) => p.includes(`/${kind}/`));
+  function recording(files: LookupIndexFile[], manifest?: Manifest) {
+    const store = new Map(files.map((f) => [f.path, f.data]));
+    const fetched: string[] = [];
+    const lk = createLookup(async (p) => { fetched.push(p); const d = store.get(p); if (d === undefined) throw new Error('404 ' + p); return d; }, '_kb/lookup', manifest);
+    return { lk, fetched };
+  }
+  const manifestOf = (files: LookupIndexFile[]) => JSON.parse(String(files.find((f) => f.path.endsWith('manifest.json'))!.data)) as Manifest;
+
+  it('anchors a bigram on its first unmasked word, a word on itself', () => {
+    const f = featuresOf(tokenizeErrorText('Backup Manager cannot browse 10.1.2.3 now').tokens);
+    const word = (w: string) => f.find((x) => x.h === fnv1a(w))!;
+    expect(word('backup').a).toBe(fnv1a('backup'));
+    expect(f.find((x) => x.h === fnv1a('backup manager'))!.a).toBe(fnv1a('backup'));
+    // The masked address never anchors: "browse ~" belongs to "browse", "~ now" to "now".
+    expect(f.find((x) => x.h === fnv1a('browse ~'))!.a).toBe(fnv1a('browse'));
+    expect(f.find((x) => x.h === fnv1a('~ now'))!.a).toBe(fnv1a('now'));
+  });
+
+  it('fetches at most maxShards posting shards, and every paste feature in them is used', () => {
+    const feats = featuresOf(tokenizeErrorText(MINI_CORPUS.map((a) => a.messages.map((m) => m.text).join(' ')).join(' ')).tokens);
+    const layout = { shards: 97, heavy: new Set<number>() };
+    const { shards, sample } = sampleFeatures(feats, layout, 4);
+    expect(shards.length).toBe(4);
+    const inChosen = feats.filter((f) => shards.includes(f.a % 97));
+    expect(sample).toEqual(inChosen);
+    // A word's unigram and bigrams come together.
+    const anchors = new Set(sample.map((f) => f.a));
+    expect(sample.length).toBeGreaterThan(anchors.size);
+  });
+
+  it('takes the manifest from the module when given, and one document file per result', async () => {
+    const { lk, fetched } = recording(files, manifestOf(files));
+    const res = await lk.lookup('Backup Manager cannot browse SRV-APP07 because access is denied.');
+    expect(res.length).toBeGreaterThan(0);
+    expect(fetched.some((p) => p.endsWith('manifest.json'))).toBe(false);
+    expect(paths(fetched, 'd')).toHaveLength(res.length);
+    expect(paths(fetched, 'p').length).toBeLessThanOrEqual(QUERY_TUNING.maxShards);
+  });
+
+  it('finds a message past the first document chunk with one document file', async () => {
+    const many = [{
+      source: 'm/many.md', url: '/m/many/', title: 'Many codes', summary: 'A catalogue.',
+      messages: Array.from({ length: 40 }, (_, i) => ({
+        text: `Zentrix relay ${['amber', 'cobalt', 'ochre', 'sienna', 'teal'][i % 5]} fault ${i}: the ${['spool', 'ledger', 'beacon', 'lattice'][i % 4]} handshake ${i}x${i * 7} was rejected`,
+        anchor: `code-${i}`, section: 'Codes', kind: 'table-row' as const,
+      })),
+    }, ...MINI_CORPUS];
+    const built = buildLookupIndex(many);
+    const { lk, fetched } = recording(built, manifestOf(built));
+    const res = await lk.lookup('Zentrix relay teal fault 34: the ochre... no, the beacon handshake 34x238 was rejected', { limit: 1 });
+    expect(res[0].url).toBe('/m/many/');
+    expect(Number(res[0].matched.anchor.slice(5))).toBeGreaterThanOrEqual(12);
+    expect(res[0].title).toBe('Many codes');
+    expect(paths(fetched, 'd')).toHaveLength(1);
+  });
+
+  it('shards the features of common words by their own hash, and still finds them', async () => {
+    const big = buildLookupIndex(MINI_CORPUS, { shardBytes: 64 });
+    const m = manifestOf(big);
+    expect(m.heavy.length).toBeGreaterThan(0);
+    const res = await recording(big, m).lk.lookup('Backup Manager cannot browse SRV-APP07 because access is denied.');
+    expect(res[0].url).toBe('/a/backup-denied/');
+  });
+
+  it('shares the shard budget among the errors of one paste', async () => {
+    const { lk, fetched } = recording(files, manifestOf(files));
+    await lk.lookup(['Backup Manager cannot browse SRV-APP07 because access is denied.', '', "Login failed for user 'FABRIKAM\\anna'."].join('\n'));
+    expect(paths(fetched, 'p').length).toBeLessThanOrEqual(QUERY_TUNING.maxShards);
   });
 });
