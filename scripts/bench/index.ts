@@ -105,7 +105,8 @@ function sampleQueries(n: number): string[] {
   return out;
 }
 
-const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'assets'];
+// Pagefind runs alongside rendering: 'pagefind' is its own duration, 'pagefind-wait' what build:done still waited for it.
+const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'pagefind-wait', 'lookup', 'assets'];
 const fmtMB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
 async function main() {

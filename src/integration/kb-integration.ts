@@ -6,14 +6,39 @@ import { generatorDigest, MANIFEST_FILE, type ContentBuild } from '../node/build
 import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
-import { pagesDigest, reuseOrBuild } from '../node/output-cache';
-import { writeSearchIndex } from '../node/pagefind-build';
+import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
+import { writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
 
 
 let renderStart = 0;
 
-/** After Astro writes the pages: the build report, copied assets, and (later) search and lookup indexes. */
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** The search index started at `astro:build:start`; settled, never rejected, so an early failure waits for build:done. */
+let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
+
+function readManifest(): ContentBuild {
+  return JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
+}
+
+/**
+ * Pagefind indexes from the cached models, not from the pages, so it can start once the content is
+ * parsed: its indexer is a process of its own and runs on another core while Astro renders.
+ */
+function startSearchIndex(build: ContentBuild): Promise<Settled<StoredOutput<SearchIndexStats>>> {
+  const started = performance.now();
+  const digest = pagesDigest(generatorDigest(), build.articles);
+  return reuseOrBuild(cacheDir(), 'pagefind', digest, ['pagefind'], (stage) => writeSearchIndex(build, cacheDir(), stage)).then(
+    (value) => {
+      recordTiming('pagefind', (performance.now() - started) / 1000);
+      return { ok: true as const, value };
+    },
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+}
+
+/** After Astro writes the pages: the build report, copied assets, the search and lookup indexes. */
 export function kbIntegration(): AstroIntegration {
   return {
     name: 'kb-site',
@@ -21,6 +46,8 @@ export function kbIntegration(): AstroIntegration {
       // Page rendering sits between these two hooks; the bench reads the figure.
       'astro:build:start': () => {
         renderStart = performance.now();
+        // The content layer has synced by now, so the manifest is this build's.
+        pendingSearch = fs.existsSync(path.join(cacheDir(), MANIFEST_FILE)) ? startSearchIndex(readManifest()) : null;
       },
       'astro:build:generated': () => {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
@@ -28,28 +55,34 @@ export function kbIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const doneStart = performance.now();
         const out = fileURLToPath(dir);
-        const build = JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
+        const build = readManifest();
         const report = buildReport(build);
         fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
         recordTiming('report', (performance.now() - doneStart) / 1000);
-        const digest = pagesDigest(generatorDigest(), build.articles);
+        // The lookup index runs on this thread while Pagefind's process finishes on the other core.
         let t = performance.now();
-        const search = await reuseOrBuild(cacheDir(), 'pagefind', digest, out, ['pagefind'], () => writeSearchIndex(build, cacheDir(), out));
-        recordTiming('pagefind', (performance.now() - t) / 1000);
-        logger.info(
-          search.result
-            ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s`
-            : 'KB: search index unchanged, reused from the cache',
-        );
-        t = performance.now();
-        const lookup = await reuseOrBuild(cacheDir(), 'lookup', digest, out, ['_kb/lookup', '_kb/lookup.js'], () => writeLookupIndex(build, cacheDir(), out));
+        const digest = pagesDigest(generatorDigest(), build.articles);
+        const lookup = await reuseOrBuild(cacheDir(), 'lookup', digest, ['_kb/lookup', '_kb/lookup.js'], (stage) => writeLookupIndex(build, cacheDir(), stage));
+        lookup.install(out);
         recordTiming('lookup', (performance.now() - t) / 1000);
         logger.info(
           lookup.result
             ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
             : 'KB: error lookup index unchanged, reused from the cache',
+        );
+        t = performance.now();
+        const settled = await (pendingSearch ?? startSearchIndex(build));
+        pendingSearch = null;
+        if (!settled.ok) throw settled.error;
+        const search = settled.value;
+        search.install(out);
+        recordTiming('pagefind-wait', (performance.now() - t) / 1000);
+        logger.info(
+          search.result
+            ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`
+            : 'KB: search index unchanged, reused from the cache',
         );
         for (const line of summarize(report).split('\n')) logger.info(line);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -4,28 +4,37 @@ import path from 'node:path';
 
 /**
  * Reuse a whole generated output (the Pagefind bundle, the lookup index) when its inputs are the
- * same as last time. Astro empties dist/ on every build, so we keep a copy in the cache and copy it
- * back; a changed input rebuilds it. `paths` are relative to outDir.
+ * same as last time. Outputs are built into the cache, not into dist/: Astro empties dist/ after
+ * `astro:build:start`, and building in the cache lets an output start before that and overlap the
+ * page rendering. `install` then copies it into the site. `paths` are relative to the output root.
  */
+export interface StoredOutput<T> {
+  reused: boolean;
+  result: T | null;
+  /** Copy the output into the built site. */
+  install: (outDir: string) => void;
+}
+
 export async function reuseOrBuild<T>(
   cacheDir: string,
   name: string,
   inputDigest: string,
-  outDir: string,
   paths: string[],
-  build: () => Promise<T>,
-): Promise<{ reused: boolean; result: T | null }> {
+  build: (stageDir: string) => Promise<T>,
+): Promise<StoredOutput<T>> {
   const store = path.join(cacheDir, 'outputs', name);
+  const files = path.join(store, 'files');
   const stamp = path.join(store, 'digest.txt');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputDigest) {
-    for (const p of paths) copy(path.join(store, 'files', p), path.join(outDir, p));
-    return { reused: true, result: null };
-  }
-  const result = await build();
+  const install = (outDir: string) => {
+    for (const p of paths) copy(path.join(files, p), path.join(outDir, p));
+  };
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputDigest) return { reused: true, result: null, install };
+  // No stamp while building: a build that fails or is cut short is never taken for a finished one.
   fs.rmSync(store, { recursive: true, force: true });
-  for (const p of paths) copy(path.join(outDir, p), path.join(store, 'files', p));
+  fs.mkdirSync(files, { recursive: true });
+  const result = await build(files);
   fs.writeFileSync(stamp, inputDigest);
-  return { reused: false, result };
+  return { reused: false, result, install };
 }
 
 function copy(from: string, to: string): void {
