@@ -8,6 +8,7 @@ import {
   hasInstructionSentence,
   hasOrderedList,
   hasProcedure,
+  isImperativeHeading,
   isNotAFix,
   isReproductionHeading,
   labelledColumns,
@@ -212,6 +213,14 @@ function findCausesAndSolutions(
     if (columns.has('cause')) add(causes, w, 'cause', 'label-column');
     if (columns.has('solution')) add(solutions, w, 'solution', 'label-column');
   }
+  // The same in the intro: a headingless catalog ("|Error code|Mitigation steps|" right under the title).
+  if (intro) {
+    const kinds = labelledKinds(intro.nodes);
+    const columns = labelledColumns(intro.nodes);
+    const rule = (as: FoundAs): FallbackRuleName => (kinds.has(as) ? 'label-paragraph' : 'label-column');
+    if (kinds.has('cause') || columns.has('cause')) introCause = rule('cause');
+    if (kinds.has('solution') || columns.has('solution')) introSolutions.push({ rule: rule('solution'), steps: [] });
+  }
 
   // A "Summary" is no statement of a problem; Symptoms, Issue, Error… are.
   const problemStated = () => statesProblem(title, problem !== null && !isWeakForm(problem.cls.form), [...(intro?.nodes ?? []), ...(problem?.nodes ?? [])]);
@@ -221,7 +230,7 @@ function findCausesAndSolutions(
   // repro or verification steps, a Step), then the intro, then a Summary; a Symptoms section stays
   // the problem only.
   const sentenceCauses = new Set<Work>();
-  if (troubleshooting && causes.size === 0 && solutions.size === 0) {
+  if (troubleshooting && causes.size === 0 && solutions.size === 0 && introCause === null && introSolutions.length === 0) {
     const stated = problemStated();
     const candidates = work.filter((w) => w !== problem && !(isReferenceForm(w) && w.cls.form !== 'status') && !isReproductionHeading(w.title) && procedureHeadingForm(w.title) !== 'step');
     const hits = new Map<Work | 'intro', ReturnType<typeof causeSentence>>();
@@ -288,6 +297,8 @@ function findCausesAndSolutions(
     }
 
     if (noSolution() && problemStated()) bySentence(hasInstructionSentence, 'instruction-sentence');
+
+    if (noSolution() && problemStated()) for (const w of work) if (!excluded(w) && isImperativeHeading(w.title) && !isBlank(w.nodes)) inferSolution(w, 'imperative-heading');
   }
 
   const isCause = (w: Work) => causes.has(w);

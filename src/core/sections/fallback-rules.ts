@@ -21,7 +21,8 @@ export type FallbackRuleName =
   | 'fix-sentence'
   | 'kb-more-information'
   | 'first-ordered-list'
-  | 'instruction-sentence';
+  | 'instruction-sentence'
+  | 'imperative-heading';
 
 export interface FallbackRule {
   name: FallbackRuleName;
@@ -48,21 +49,21 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     troubleshootingOnly: false,
     onlyWithoutSolution: false,
     onlyWithoutCause: false,
-    description: 'A section holding `Explanation:` / `Cause:` paragraphs is a cause, one holding `Action:` / `User Action:` / `Resolution:` paragraphs a solution (error and event catalogs).',
+    description: 'A section (or the intro) holding `Explanation:` / `Cause:` paragraphs is a cause, one holding `Action:` / `User Action:` / `Suggested actions:` / `Resolution:` paragraphs a solution (error and event catalogs); the labels may open the bullets of a top-level list, except a bare `Action:` (rule listings).',
   },
   {
     name: 'label-column',
     troubleshootingOnly: false,
     onlyWithoutSolution: false,
     onlyWithoutCause: false,
-    description: 'A section holding a table with a Cause / Possible cause column is a cause, one with a Mitigation / Resolution / Solution / Workaround column of sentences a solution (code tables).',
+    description: 'A section (or the intro) holding a table with a Cause / Possible cause column is a cause, one with a Mitigation / Mitigation steps / Resolution / Solution / Workaround column of sentences a solution (code tables).',
   },
   {
     name: 'cause-sentence',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: true,
-    description: 'The first section with a sentence that opens "This issue occurs because / when …", says the behavior is by design or expected, names the root cause, or (in an article that states a problem) a limitation ("X allows only one …", "X doesn\'t support …") is a cause; a Symptoms/Issue section is never taken (it stays the problem), a Summary only last. A "by-design behavior" named only in the intro\'s "This article discusses …" line points to the More information section.',
+    description: 'The first section with a sentence that opens "This issue occurs because / when …", says the behavior is by design or expected, names the root cause or the likely reason for the issue, introduces a list of reasons, says something "can lead to this error", or (in an article that states a problem) a limitation ("X allows only one …", "X doesn\'t support …") is a cause; the sentence may stand in a bullet (not the by-design and limitation forms, nor bullets of an update list); a Symptoms/Issue section is never taken (it stays the problem), a Summary only last. A "by-design behavior" named only in the intro\'s "This article discusses …" line points to the More information section.',
   },
   {
     name: 'procedure-headings',
@@ -83,7 +84,7 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'The first section with a paragraph that opens "To resolve this issue, …" / "To work around this problem, …" is a solution; then the intro (also when headings follow it); the problem section itself only when no other section has one.',
+    description: 'The first section with a paragraph (or a bullet paragraph, outside update lists) that opens "To resolve this issue, …" / "To work around this problem, …" / "As a workaround, …" / "You can safely ignore this event" (`FIX_SENTENCE_FORMS`) is a solution; then the intro (also when headings follow it); the problem section itself only when no other section has one.',
   },
   {
     name: 'kb-more-information',
@@ -104,7 +105,14 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'In an article that states a problem (a strong problem heading, a problem-worded title, or a quoted error), the first section with a paragraph that opens "To <do X>, use / run / select / …" or with a fix verb and its object ("Restart the server to …") is a solution.',
+    description: 'In an article that states a problem (a strong problem heading, a problem-worded title, a quoted error, or a "This article helps you resolve …" line), the first section with a paragraph that opens "To <do X>, use / run / select / …" (or holds such a sentence after its first one), with a condition naming a problem and an instruction ("If the files are missing, ask …"), or with a fix verb and its object ("Restart the server to …") is a solution.',
+  },
+  {
+    name: 'imperative-heading',
+    troubleshootingOnly: true,
+    onlyWithoutSolution: true,
+    onlyWithoutCause: false,
+    description: 'In an article that states a problem, each section whose heading is a fix verb and its object ("Increase the backlog limit", "Clear the license cache") and that has content is a solution.',
   },
 ];
 
@@ -195,12 +203,38 @@ export const LABEL_FORMS: readonly LabelForm[] = [
   { name: 'resolution', as: 'solution', pattern: /^(?:resolutions?|solutions?|fix|workaround)\s*:/i },
 ];
 
-/** What the label paragraphs among `nodes` (top level only) say the section holds. */
+/**
+ * The paragraphs a section's sentence and label rules read: its top-level paragraphs and, when
+ * `items` is set, the paragraphs directly inside its top-level list items (catalogs and known-issue
+ * lists put "Suggested actions:" and "To resolve this issue, …" in bullets). Nested lists stay out.
+ */
+export function sectionParagraphs(nodes: RootContent[], items: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const n of nodes) {
+    if (n.type === 'paragraph') out.push(n);
+    else if (items && n.type === 'list') {
+      for (const item of n.children) {
+        // A bullet that opens with a link is an entry of an update or article list: it describes
+        // what another page fixes, not this article's problem.
+        const first = item.children[0];
+        if (first?.type === 'paragraph' && first.children[0]?.type === 'link') continue;
+        for (const c of item.children) if (c.type === 'paragraph') out.push(c);
+      }
+    }
+  }
+  return out;
+}
+
+const BARE_ACTION = /^actions?\s*:/i;
+
+/** What the label paragraphs among `nodes` (top level and top-level list items) say the section holds. */
 export function labelledKinds(nodes: RootContent[]): Set<FoundAs> {
   const found = new Set<FoundAs>();
-  for (const n of nodes) {
-    if (n.type !== 'paragraph') continue;
+  const top = new Set(nodes);
+  for (const n of sectionParagraphs(nodes, true)) {
     const text = plainText(n);
+    // A bare "Action:" bullet describes a rule (firewall and policy listings: "- Action: Allow").
+    if (!top.has(n) && BARE_ACTION.test(text)) continue;
     for (const form of LABEL_FORMS) if (form.pattern.test(text)) found.add(form.as);
   }
   return found;
@@ -222,7 +256,7 @@ export interface LabelColumnForm {
  */
 export const LABEL_COLUMN_FORMS: readonly LabelColumnForm[] = [
   { name: 'cause', as: 'cause', pattern: /^(?:(?:possible|probable|likely|root) )?causes?$|^reasons?$/ },
-  { name: 'mitigation', as: 'solution', pattern: /^(?:mitigations?|resolutions?|solutions?|workarounds?|fix(?:es)?|remediation|resolution steps|(?:recommended|suggested|user|corrective) actions?)$/ },
+  { name: 'mitigation', as: 'solution', pattern: /^(?:mitigations?|resolutions?|solutions?|workarounds?|fix(?:es)?|remediation|(?:mitigation|resolution|remediation|solution|fix) steps|(?:recommended|suggested|user|corrective) actions?)$/ },
 ];
 
 /** A column of single words ("Allow", "1080p") is data, not a cause or a fix. */
@@ -260,6 +294,21 @@ export const PROCEDURE_HEADING_FORMS: readonly ProcedureHeadingForm[] = [
   { name: 'to-fix', pattern: /^to (?:fix|resolve|repair|correct|work around|recover|restore|solve|mitigate|troubleshoot|avoid|prevent) .+$/ },
 ];
 
+/**
+ * Headings that are an instruction to fix something: a fix verb, then its object. Verbs that also
+ * head set-up and reference sections (Use, Run, Download, Install, Create, Add) are left out.
+ */
+const IMPERATIVE_HEADING = new RegExp(
+  String.raw`^(?:(?:increase|decrease|edit|disable|enable|remove|reinstall|re-?register|clear|clean|delete|modify|expand|uninstall|rename|re-?create|renew|re-?enable|unblock) (?!(?:in|of|and|or|list|mode|history|options?)\b)` +
+    // Verbs that are also nouns ("Update list", "Change log") only with a determiner after them.
+    String.raw`|(?:update|change|upgrade|repair|restore|reset|restart|rebuild|recover|replace|raise|lower|grant|assign|apply|allow|stop|turn (?:on|off)|free up) (?:the|a|an|your|all|any|this|these|that|each) )\S.*$`,
+);
+
+/** Whether a heading is an instruction to fix something ("Increase the RPC backlog limit"). */
+export function isImperativeHeading(title: string): boolean {
+  return IMPERATIVE_HEADING.test(normalizeHeading(title)) && !isNotAFix(title);
+}
+
 export function procedureHeadingForm(title: string): ProcedureHeadingForm['name'] | null {
   const norm = normalizeHeading(title);
   return PROCEDURE_HEADING_FORMS.find((f) => f.pattern.test(norm))?.name ?? null;
@@ -288,12 +337,30 @@ export function isNotAFix(title: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Fix sentences
 
-/** "To resolve this issue, …", "To work around these problems, …", "To fix the error, …". */
-const FIX_SENTENCE = /^(?:to (?:resolve|fix|solve|correct|avoid|prevent|mitigate|recover from|work around|workaround) (?:this|these|the|that) (?:issues?|problems?|errors?|behaviou?rs?|failures?|conditions?|limitations?|crash(?:es)?)\b|to work around this\b)/i;
+export interface FixSentenceForm {
+  name: 'to-resolve' | 'as-a-workaround' | 'safe-to-ignore';
+  /** Matched against the start of a paragraph's plain text. */
+  pattern: RegExp;
+}
 
-/** Whether a top-level paragraph among `nodes` opens with a fix sentence. */
+const FIX_OBJECT = String.raw`(?:this|these|the|that|such) (?:issues?|problems?|errors?|behaviou?rs?|failures?|conditions?|limitations?|crash(?:es)?|events?|warnings?|messages?)`;
+
+/** Sentences that open a fix or the guidance that stands for one. */
+export const FIX_SENTENCE_FORMS: readonly FixSentenceForm[] = [
+  // "To resolve this issue, …", "To work around these problems, …", "To fix the error, …".
+  { name: 'to-resolve', pattern: new RegExp(String.raw`^(?:to (?:resolve|fix|solve|correct|avoid|prevent|mitigate|recover from|work around|workaround) ${FIX_OBJECT}\b|to work around this\b)`, 'i') },
+  // "As a workaround, …", "One way to work around it is to …".
+  { name: 'as-a-workaround', pattern: /^(?:as a (?:workaround|temporary fix|resolution)\b|(?:one|another|the only) way to (?:work around|resolve|fix|avoid) (?:this|it|these|the (?:issue|problem|error))\b)/i },
+  // "You can safely ignore this event.": the KB's resolution for a harmless message.
+  { name: 'safe-to-ignore', pattern: new RegExp(String.raw`^(?:you can (?:safely )?ignore ${FIX_OBJECT}|${FIX_OBJECT} (?:can|may) (?:be safely|safely be) ignored)\b`, 'i') },
+];
+
+/** Whether a paragraph among `nodes` (top level or in a top-level list item) opens with a fix sentence. */
 export function hasFixSentence(nodes: RootContent[]): boolean {
-  return nodes.some((n) => n.type === 'paragraph' && FIX_SENTENCE.test(plainText(n)));
+  return sectionParagraphs(nodes, true).some((n) => {
+    const text = plainText(n);
+    return FIX_SENTENCE_FORMS.some((f) => f.pattern.test(text));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -403,48 +470,72 @@ function hasLink(nodes: RootContent[]): boolean {
  * "To add a second adapter, use the Add-X cmdlet.": a purpose clause, then an imperative. The verbs
  * are the ones fixes start with; "To do this, …" and "To learn more, see …" are not fixes.
  */
-const INSTRUCTION_SENTENCE = /^to (?!do this\b|learn\b|read\b|find out\b|get started\b|understand\b|know\b|see\b|view more\b|reproduce\b)(?:[^,.;:]|[.:](?=\S)){3,160}, (?:you (?:can|must|should|need to) )?(?:use|run|select|click|open|set|install|enable|disable|add|remove|delete|create|change|update|upgrade|restart|reboot|configure|download|apply|follow|type|go to|sign in|sign out|make sure|ensure|assign|grant|modify|edit|rename|move|reinstall|reset|clear|turn (?:on|off)|switch|contact|call|upload|re-?register|re-?create|uninstall)\b/i;
+const INSTRUCTION_SENTENCE = /^to (?!do this\b|learn\b|read\b|find\b|get started\b|understand\b|know\b|see\b|view more\b|reproduce\b|determine\b|identify\b|check\b|verify\b|confirm\b|diagnose\b|investigate\b|analy[sz]e\b|gather\b|collect\b|capture\b|test\b)(?:[^,.;:]|[.:](?=\S)){3,160}, (?:you (?:can|must|should|need to) )?(?:use|run|select|click|open|set|install|enable|disable|add|remove|delete|create|change|update|upgrade|restart|reboot|configure|download|apply|follow|type|go to|sign in|sign out|make sure|ensure|assign|grant|modify|edit|rename|move|reinstall|reset|clear|turn (?:on|off)|switch|contact|call|upload|re-?register|re-?create|uninstall)\b/i;
 
 /** "Restart the server to …", "Use the X cmdlet to …": a paragraph that opens with a fix verb and its object. */
 const IMPERATIVE_SENTENCE = /^(?:use|run|restart|reboot|install|reinstall|uninstall|update|upgrade|apply|enable|disable|set|configure|change|remove|delete|add|create|contact|download|assign|grant|modify|reset|clear|make sure|ensure) (?:the|a|an|your|this|these|that|all|each|any|one|only|it|them)\b/i;
 
-/** Whether a top-level paragraph among `nodes` opens with an instruction sentence. */
+/**
+ * "If the files are missing from the cache, ask the vendor …": a condition that names a problem, then
+ * an imperative (or "you can / must …" and a verb).
+ */
+const IF_PROBLEM_INSTRUCTION = /^if (?=[^,]{0,160}?\b(?:missing|fails?|failed|can't|cannot|can not|unable|doesn't|does not|don't|isn't|is not|aren't|won't|errors?|not (?:working|responding|available|present|visible|shown|displayed))\b)[^,]{3,160}, (?:you (?:can|must|should|need to|may need to) )?(?:be sure|make sure|ensure|ask|contact|use|run|restart|reboot|reinstall|install|update|upgrade|enable|disable|remove|delete|check|verify|set|change|configure|sign in|open|select|try|apply|download|reset|clear|start|stop|turn (?:on|off)|grant|assign|add|create)\b/i;
+
+/**
+ * Whether a top-level paragraph among `nodes` opens with an instruction sentence (or a condition
+ * naming a problem and an instruction), or holds one that
+ * opens with its purpose clause after a first sentence ("This is a known issue. To monitor X, use Y.").
+ */
 export function hasInstructionSentence(nodes: RootContent[]): boolean {
   return nodes.some((n) => {
     if (n.type !== 'paragraph') return false;
     const text = plainText(n);
-    return INSTRUCTION_SENTENCE.test(text) || IMPERATIVE_SENTENCE.test(text);
+    return INSTRUCTION_SENTENCE.test(text) || IMPERATIVE_SENTENCE.test(text) || IF_PROBLEM_INSTRUCTION.test(text) || text.split(SENTENCE_SPLIT).slice(1).some((s) => INSTRUCTION_SENTENCE.test(s));
   });
 }
 
 /** H1 titles that name a problem: an error, a failure, something missing or not working. */
 const PROBLEM_TITLE = /\b(?:errors?|fails?|failed|failures?|fail to|can't|cannot|can not|couldn't|unable|doesn't|does not|don't|do not|isn't|is not|aren't|won't|not (?:working|responding|available|displayed|shown|visible|found|supported|allowed|installed|started|updated)|missing|hangs?|crash(?:es)?|stops?|slow|incorrect(?:ly)?|wrong|unexpected(?:ly)?|known issues?|denied|blocked|invalid|disappears?|lost|stuck|freezes?|times? out|timeout)\b/i;
 
+/** Lines that say the article is about a problem: "This article helps you resolve …", "You encounter one of the following issues:". */
+const PROBLEM_DESCRIPTION_LINE = /^this article (?:helps? (?:you )?(?:to )?(?:resolve|fix|solve|work around)|provides (?:an? |the )?(?:solutions?|resolutions?|workarounds?|fix(?:es)?|mitigations?) (?:to|for)\b.{0,80}?\b(?:issues?|problems?|errors?|fail(?:s|ed|ures?)?|crash(?:es)?|hangs?|unable|can't|cannot|doesn't|does not|isn't|not)\b|(?:describes|discusses) (?:an?|the) (?:known )?(?:issues?|problems?|errors?)\b)|^you (?:may |might )?(?:encounter|experience|notice|receive|get|see) (?:one (?:or more )?of )?the following (?:issues|problems|errors|symptoms)\b/i;
+
 /** Whether an article with this title and these problem-statement nodes states a problem. */
 export function statesProblem(title: string | null, hasProblemSection: boolean, nodes: RootContent[]): boolean {
-  // A quoted error; `> [!NOTE]` alerts are notes, not quotes.
-  return hasProblemSection || (title !== null && PROBLEM_TITLE.test(title)) || nodes.some((n) => n.type === 'blockquote' && !/^\s*\[!\w+\]/.test(plainText(n)));
+  // A quoted error (`> [!NOTE]` alerts are notes, not quotes), or the description line saying so.
+  return hasProblemSection || (title !== null && PROBLEM_TITLE.test(title)) || nodes.some((n) => (n.type === 'blockquote' && !/^\s*\[!\w+\]/.test(plainText(n))) || (n.type === 'paragraph' && PROBLEM_DESCRIPTION_LINE.test(plainText(n))));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Cause sentences
 
 export interface CauseSentenceForm {
-  name: 'occurs-because' | 'by-design' | 'root-cause' | 'limitation';
+  name: 'occurs-because' | 'by-design' | 'root-cause' | 'likely-reason' | 'reasons-list' | 'leads-to' | 'limitation';
   /** Matched against each sentence of a paragraph. */
   pattern: RegExp;
   /** Only in articles that state a problem (a limitation sentence alone is plain documentation). */
   needsProblem: boolean;
+  /**
+   * Also in the bullets of a list. Only forms that name the problem they explain: "This is by
+   * design." or "X supports only Y" closing a bullet of a settings list is no cause.
+   */
+  inListItems: boolean;
 }
 
 const SUBJECT = '(?:this|the|these|that|such) (?:issues?|problems?|behaviou?rs?|errors?|failures?|conditions?|symptoms?|crash(?:es)?|warnings?|messages?)';
 
 export const CAUSE_SENTENCE_FORMS: readonly CauseSentenceForm[] = [
-  { name: 'occurs-because', pattern: new RegExp(`^${SUBJECT} (?:(?:can|may|might|will|typically|usually|generally) )?(?:occurs?|happens?|is caused|are caused|is triggered|results?|is expected to occur|exists?)(?: only)? (?:because|if|when|due to|by|from|after|on)\\b`, 'i'), needsProblem: false },
-  { name: 'occurs-because', pattern: /^(?:this|it) (?:occurs|happens) (?:because|when|if)\b/i, needsProblem: false },
-  { name: 'by-design', pattern: /\b(?:is|are|was) (?:by[- ]design|(?:an? )?expected behaviou?r|(?:the )?intended behaviou?r|working as (?:designed|intended))\b|\bby[- ]design behaviou?r\b|\b(?:works|behaves) as (?:designed|intended)\b/i, needsProblem: false },
-  { name: 'root-cause', pattern: /^the (?:root |underlying |most common )?(?:cause|reason) (?:of|for) (?:this|the|these) .{0,80}?\b(?:is|are)\b/i, needsProblem: false },
-  { name: 'limitation', pattern: /\b(?:allows? only|supports? only|only (?:supports?|allows?)|(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|can't|cannot) (?:support(?:ed)?|allow(?:ed)?)\b)/i, needsProblem: true },
+  { name: 'occurs-because', pattern: new RegExp(`^${SUBJECT} (?:(?:can|may|might|will|typically|usually|generally) )?(?:occurs?|happens?|is caused|are caused|is triggered|results?|is expected to occur|exists?)(?: only)? (?:because|if|when|due to|by|from|after|on)\\b`, 'i'), needsProblem: false, inListItems: true },
+  { name: 'occurs-because', pattern: /^(?:this|it) (?:occurs|happens) (?:because|when|if)\b/i, needsProblem: false, inListItems: true },
+  { name: 'by-design', pattern: /(?:\b(?:is|are|was)|['’]s) (?:by[- ]design|(?:an? )?expected behaviou?r|(?:the )?intended behaviou?r|working as (?:designed|intended))\b|\bby[- ]design behaviou?r\b|\b(?:works|behaves) as (?:designed|intended)\b/i, needsProblem: false, inListItems: false },
+  { name: 'root-cause', pattern: /^the (?:root |underlying |most common )?(?:cause|reason) (?:of|for) (?:this|the|these) .{0,80}?\b(?:is|are)\b/i, needsProblem: false, inListItems: true },
+  // "A possible reason you might see this issue is …", "…, but the most common reason is …".
+  { name: 'likely-reason', pattern: new RegExp(String.raw`^(?:an?|one|the) (?:possible|likely|probable|common|known|usual|main) (?:reason|cause)\b.{0,60}?\b${SUBJECT}\b.{0,40}?\b(?:is|are|was)\b|\b(?:reasons?|causes?|causing) (?:for |of )?${SUBJECT}.*\bthe most (?:common|likely|usual) (?:reason|cause) (?:is|was)\b`, 'i'), needsProblem: false, inListItems: true },
+  // "The following are some reasons why X can be out of balance:" before the list of reasons.
+  { name: 'reasons-list', pattern: /^(?:the following (?:are|is a list of) (?:some |several )?(?:of the )?(?:possible |common |known |likely )?(?:reasons|causes)\b|(?:this|the) (?:issue|problem|error|behaviou?r) (?:can|may|might) be caused by (?:one|any) of the following\b)/i, needsProblem: false, inListItems: true },
+  // "There are two known scenarios that can lead to this result.", "A stale cache can cause this error."
+  { name: 'leads-to', pattern: /\b(?:can|may|might|could|will|is known to) (?:lead to|cause|result in|trigger) (?:this|these) (?:results?|behaviou?rs?|issues?|problems?|errors?|symptoms?|failures?|conditions?|events?)\b/i, needsProblem: false, inListItems: true },
+  { name: 'limitation', pattern: /\b(?:allows? only|supports? only|only (?:supports?|allows?)|(?:doesn't|does not|don't|do not|isn't|is not|aren't|are not|can't|cannot) (?:support(?:ed)?|allow(?:ed)?)\b)/i, needsProblem: true, inListItems: false },
 ];
 
 const SENTENCE_SPLIT = /(?<=[.!?])\s+(?=[A-Z"“])/;
@@ -460,10 +551,11 @@ export type CauseSentenceHit = 'here' | 'described';
  */
 export function causeSentence(nodes: RootContent[], problemStated: boolean): CauseSentenceHit | null {
   let hit: CauseSentenceHit | null = null;
-  for (const n of nodes) {
-    if (n.type !== 'paragraph') continue;
+  const top = new Set(nodes);
+  for (const n of sectionParagraphs(nodes, true)) {
+    const inItem = !top.has(n);
     for (const sentence of plainText(n).split(SENTENCE_SPLIT)) {
-      const form = CAUSE_SENTENCE_FORMS.find((f) => (problemStated || !f.needsProblem) && f.pattern.test(sentence));
+      const form = CAUSE_SENTENCE_FORMS.find((f) => (problemStated || !f.needsProblem) && (!inItem || f.inListItems) && f.pattern.test(sentence));
       if (!form) continue;
       if (!DESCRIPTION_LINE.test(sentence)) return 'here';
       hit = 'described';

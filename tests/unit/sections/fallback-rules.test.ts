@@ -25,7 +25,7 @@ describe('FALLBACK_RULES', () => {
     const names = FALLBACK_RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     const scoped = FALLBACK_RULES.filter((r) => r.troubleshootingOnly).map((r) => r.name);
-    expect(scoped).toEqual(['cause-sentence', 'procedure-headings', 'details-methods', 'fix-sentence', 'kb-more-information', 'first-ordered-list', 'instruction-sentence']);
+    expect(scoped).toEqual(['cause-sentence', 'procedure-headings', 'details-methods', 'fix-sentence', 'kb-more-information', 'first-ordered-list', 'instruction-sentence', 'imperative-heading']);
     expect(FALLBACK_RULES.filter((r) => r.onlyWithoutCause).map((r) => r.name)).toEqual(['cause-sentence']);
   });
 });
@@ -70,8 +70,12 @@ describe('labelledKinds', () => {
     expect([...labelledKinds(nodes('Reason: quota reached.'))]).toEqual(['cause']);
   });
 
-  it('ignores words that are not labels and labels inside lists', () => {
-    expect(labelledKinds(nodes('Action items for the next release are tracked elsewhere.\n\n- Cause: in a list'))).toEqual(new Set());
+  it('ignores words that are not labels, and a bare Action label in a list (a rule listing)', () => {
+    expect(labelledKinds(nodes('Action items for the next release are tracked elsewhere.\n\n- Action: Allow'))).toEqual(new Set());
+  });
+
+  it('reads labels that open the bullets of a catalog', () => {
+    expect([...labelledKinds(nodes('- Cause: in a list'))]).toEqual(['cause']);
   });
 });
 
@@ -196,7 +200,7 @@ describe('causeSentence', () => {
   it.each([
     'Serious problems might occur if you modify the registry incorrectly.',
     'The design of this feature is covered elsewhere.',
-    '- This issue occurs because of a list item.',
+    '- The tool supports only one disk.',
   ])('ignores "%s"', (text) => {
     expect(causeSentence(nodes(text), true)).toBeNull();
   });
