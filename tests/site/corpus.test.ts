@@ -36,15 +36,20 @@ describe.skipIf(!present)('the loader over the real corpus', () => {
     expect(report.pages).toBeGreaterThan(5000);
   });
 
-  // The issue asks for 97%. What we reach honestly is about 90.8%: most of the rest are landing
-  // pages, support policies, update lists and reference pages tagged `troubleshooting`, which have
-  // no cause or solution to find. This floor guards against regressions; it is not the target.
-  it('finds a cause or a solution in at least 90% of troubleshooting articles', () => {
+  // The issue asks for 97%. What we reach honestly is 91.7% (2,826 of 3,081 in November 2026). The
+  // ~255 left are mostly pages tagged `troubleshooting` that state no problem: "sub categories"
+  // landing pages, support policies and lifecycles, update and hotfix lists, how-tos and
+  // reference/concept pages (command switches, registry values, protocol descriptions). About ten
+  // are problem articles whose fix or explanation is only prose we cannot tell apart from
+  // documentation (a bare "More information" after Symptoms, a feature limitation, an unordered
+  // list of steps); labelling those would label many how-tos falsely. This floor guards against
+  // regressions; it is not the target.
+  it('finds a cause or a solution in at least 91% of troubleshooting articles', () => {
     const troubleshooting = build.articles.filter((a) => a.topic === 'troubleshooting');
     const shaped = troubleshooting.filter((a) => a.causes + a.solutions > 0);
     const share = shaped.length / troubleshooting.length;
     console.log(`troubleshooting articles with a cause or solution: ${shaped.length}/${troubleshooting.length} = ${(share * 100).toFixed(2)}%`);
-    expect(share).toBeGreaterThanOrEqual(0.9);
+    expect(share).toBeGreaterThanOrEqual(0.91);
   });
 
   it('gives every page a unique URL', () => {
