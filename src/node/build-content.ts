@@ -3,15 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
-import { ingestArticle, type IngestResult } from '../core/ingest';
-import { anchorsOf, checkLinks } from '../core/link-check';
+import { ingestArticle } from '../core/ingest';
+import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
-import type { Article } from '../core/model/article';
 import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../core/toc';
 import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
+import { lightOf, type LightResult } from './light-result';
 import { recordTiming } from './timings';
 
 
@@ -139,25 +139,24 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     } else misses.push({ index: i, source: file.source, key });
   });
 
-  const store = (m: (typeof misses)[number], result: IngestResult) => {
+  const store = (m: (typeof misses)[number], light: LightResult) => {
     const includeDigests: Record<string, string> = {};
-    for (const inc of result.includes) includeDigests[inc] = digestOf(inc);
-    const light = lightOf(result, cacheDir);
+    for (const inc of light.includes) includeDigests[inc] = digestOf(inc);
     index.records[m.source] = { key: m.key, includeDigests, light };
     lights[m.index] = light;
   };
   const threads = workerCount();
   if (threads > 1 && misses.length >= 32) {
     let done = 0;
-    await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (i, result) => {
-      store(misses[i], result);
+    await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (i, light) => {
+      store(misses[i], light);
       opts.onProgress?.(++done, misses.length);
     });
   } else {
     // A fresh resolver per build: it caches file reads, and includes may have changed since the last one.
     const resolver = createFsIncludeResolver(root);
     misses.forEach((m, i) => {
-      store(m, ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolver));
+      store(m, lightOf(ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolver), cacheDir));
       opts.onProgress?.(i + 1, misses.length);
     });
   }
@@ -211,16 +210,6 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   };
 }
 
-/** What the build keeps of a parsed article: everything but its HTML, which lives in the model file. */
-interface LightResult {
-  source: string;
-  diagnostics: Diagnostic[];
-  includes: string[];
-  assets: string[];
-  links: IngestResult['links'];
-  page: { entry: ModelEntry; anchors: string[]; modelFile: string } | null;
-}
-
 interface CacheIndex {
   records: Record<string, { key: string; includeDigests: Record<string, string>; light: LightResult }>;
 }
@@ -240,40 +229,6 @@ function writeIndex(cacheDir: string, index: CacheIndex): void {
   const tmp = path.join(cacheDir, `${INDEX_FILE}.tmp`);
   fs.writeFileSync(tmp, JSON.stringify(index));
   fs.renameSync(tmp, path.join(cacheDir, INDEX_FILE));
-}
-
-/** Write the article's model to its own file and keep only the light record. */
-function lightOf(result: IngestResult, cacheDir: string): LightResult {
-  const light: LightResult = { source: result.source, diagnostics: result.diagnostics, includes: result.includes, assets: result.assets, links: result.links, page: null };
-  const a = result.article;
-  if (a) {
-    const modelFile = `articles/${sha(a.source).slice(0, 24)}.model.json`;
-    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
-    light.page = { entry: entryOf(a), anchors: [...anchorsOf(a)].sort(), modelFile };
-  }
-  return light;
-}
-
-/** The entry fields that come from the model; the build adds the cache file, content key and nav. */
-type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
-
-function entryOf(a: Article): ModelEntry {
-  return {
-    source: a.source,
-    url: a.url,
-    title: a.title,
-    description: a.description,
-    summary: a.summary,
-    topic: a.topic,
-    isTroubleshooting: a.isTroubleshooting,
-    products: a.products,
-    supportAreas: a.supportAreas,
-    date: a.date,
-    kbNumber: a.kbNumber,
-    causes: a.causes.length,
-    solutions: a.solutions.length,
-    errorMessages: a.errorMessages.length,
-  };
 }
 
 /** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */

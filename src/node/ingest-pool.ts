@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IngestResult } from '../core/ingest';
+import { lightOf, type LightResult } from './light-result';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,19 +41,20 @@ async function bundleWorker(cacheDir: string): Promise<string> {
 }
 
 /**
- * Parse many articles on worker threads. Each result goes to `onResult` as it arrives (with its index
- * in `sources`) and is not kept: the caller writes it out, so no build holds every article's HTML.
+ * Parse many articles on worker threads. Each thread writes the article's model to the cache itself;
+ * its light record goes to `onResult` as it arrives (with its index in `sources`), so the main thread
+ * never holds, copies or serializes an article's HTML.
  */
 export async function ingestInWorkers(
   root: string,
   cacheDir: string,
   sources: string[],
   threads: number,
-  onResult: (index: number, result: IngestResult) => void,
+  onResult: (index: number, light: LightResult) => void,
 ): Promise<void> {
   const script = await bundleWorker(cacheDir);
   let next = 0;
-  const finish = (id: number, result: IngestResult) => onResult(id, result);
+  const finish = (id: number, light: LightResult) => onResult(id, light);
   // One slot per thread. A worker that dies (stack overflow, out of memory) costs only the article
   // it was on: that article gets a diagnostic and a fresh worker takes the slot.
   const runSlot = () =>
@@ -60,14 +62,14 @@ export async function ingestInWorkers(
       let current = -1;
       let worker: Worker;
       const start = () => {
-        worker = new Worker(script, { workerData: { root }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
-        worker.on('message', (msg: { id: number; result: IngestResult }) => {
-          finish(msg.id, msg.result);
+        worker = new Worker(script, { workerData: { root, cacheDir }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+        worker.on('message', (msg: { id: number; light: LightResult }) => {
+          finish(msg.id, msg.light);
           current = -1;
           feed();
         });
         worker.on('error', (err) => {
-          if (current >= 0) finish(current, crashed(sources[current], err));
+          if (current >= 0) finish(current, lightOf(crashed(sources[current], err), cacheDir));
           current = -1;
           void worker.terminate();
           start();

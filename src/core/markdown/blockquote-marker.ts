@@ -1,6 +1,6 @@
 import type { Blockquote, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkType } from './walk';
 
 export interface BlockquoteMarker {
   /** Marker word as written, lower-cased (`note`, `div`, `video`). */
@@ -22,7 +22,7 @@ export function transformMarkedBlockquotes(
 ): void {
   // Collect first, then handle innermost quotes first so nested markers survive the outer replacement.
   const found: Array<[Blockquote, Parent]> = [];
-  visit(tree, 'blockquote', (quote, _index, parent) => {
+  walkType<Blockquote, Parent>(tree, 'blockquote', (quote, _index, parent) => {
     if (parent) found.push([quote, parent]);
   });
   for (const [quote, parent] of found.reverse()) {

@@ -1,15 +1,15 @@
 import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { DiagnosticSink } from '../diagnostics';
+import { remarkGfmGated } from './gfm';
 import type { IncludeResolver, MarkdownContext } from './context';
 import { stripFrontMatter } from './front-matter';
 import { limitNesting } from './nesting-limit';
 import { DOCFX_TRANSFORMS, MDX_TRANSFORMS, remarkDocfx } from './transforms';
+import { walk } from './walk';
 
 export type { IncludeResolver } from './context';
 export { renderToHtml } from './render';
@@ -35,14 +35,14 @@ export interface ParsedMarkdown {
 }
 
 // Built once; per-file state travels in the VFile.
-const mdParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+const mdParser = unified().use(remarkParse).use(remarkGfmGated).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfmGated).use(remarkMdx).freeze();
 const mdTransforms = unified().use(remarkDocfx(DOCFX_TRANSFORMS)).freeze();
 const mdxTransforms = unified().use(remarkDocfx(MDX_TRANSFORMS)).freeze();
 
 function shiftLines(tree: Root, lineOffset: number): void {
   if (!lineOffset) return;
-  visit(tree, (node) => {
+  walk<Root['children'][number] | Root>(tree, (node) => {
     if (!node.position) return;
     node.position = {
       start: { ...node.position.start, line: node.position.start.line + lineOffset },

@@ -6,12 +6,12 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { DiagnosticSink } from '../diagnostics';
 import { createSlugger } from '../slug';
 import { sanitizeSchema } from './sanitize-schema';
 import { reportUnsafeHtml } from './unsafe-scan';
+import { someNode, walkType } from './walk';
 
 interface RenderData { sink: DiagnosticSink; slug: (text: string) => string }
 declare module 'vfile' {
@@ -25,7 +25,7 @@ function rehypeReportUnsafe() {
 /** Our own ids, added after sanitizing: they come from the slugger, not from the author. */
 function rehypeHeadingIds() {
   return (tree: HastRoot, file: VFile) => {
-    visit(tree, 'element', (el: Element) => {
+    walkType<Element>(tree, 'element', (el) => {
       // Tab titles are labels, not document headings: they take no anchor (keeps model and HTML anchors in step).
       const isLabel = Array.isArray(el.properties.className) && el.properties.className.includes('tab-title');
       if (/^h[1-6]$/.test(el.tagName) && !el.properties.id && !isLabel) el.properties.id = file.data.render!.slug(toString(el));
@@ -49,12 +49,7 @@ const withRaw = build(true);
 const withoutRaw = build(false);
 
 function hasHtml(nodes: RootContent[]): boolean {
-  let found = false;
-  for (const n of nodes) {
-    visit(n, 'html', () => { found = true; return false; });
-    if (found) return true;
-  }
-  return false;
+  return nodes.some((n) => someNode(n, (x) => x.type === 'html'));
 }
 
 /** mdast nodes → sanitized HTML string (headings inside get ids via the given slug function). Reports unsafe HTML to sink. */

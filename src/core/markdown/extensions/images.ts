@@ -1,6 +1,6 @@
-import type { Image, Link, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk, walkType } from '../walk';
 import { lineOf, type MarkdownContext } from '../context';
 import { parseAttributes } from '../attributes';
 import { resolveFrom } from '../paths';
@@ -118,14 +118,14 @@ function groupComplex(parent: Parent, ctx: MarkdownContext): void {
 export function transformImages(tree: Root, ctx: MarkdownContext): void {
   const blockParents: Parent[] = [];
   const inlineParents: Parent[] = [];
-  visit(tree, (node) => {
+  walk<Root | RootContent>(tree, (node) => {
     if (!('children' in node)) return;
     const p = node as Parent;
     if (p.children.some((c) => c.type === 'paragraph')) blockParents.push(p);
     if (p.children.some((c) => c.type === 'text' && c.value.includes(':::image'))) inlineParents.push(p);
   });
   // Plain `![alt](src)` images first: the directive images built below are resolved already.
-  visit(tree, 'image', (img) => {
+  walkType<Image>(tree, 'image', (img) => {
     const url = resolveImageSource(img.url, ctx, lineOf(img));
     img.url = url ?? '';
     img.data = { ...img.data, hProperties: { loading: 'lazy', ...(img.data?.hProperties ?? {}) } };
@@ -138,7 +138,7 @@ export function transformImages(tree: Root, ctx: MarkdownContext): void {
     for (let i = 0; i < p.children.length; ) i += replaceInlineDirectives(p, i, ctx);
   }
   // A paragraph holding nothing but one content image becomes a <figure>.
-  visit(tree, 'paragraph', (para, index, parent) => {
+  walkType<Paragraph, Parent>(tree, 'paragraph', (para, index, parent) => {
     if (!parent || index === undefined) return;
     const kids = para.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
     if (kids.length !== 1) return;

@@ -1,10 +1,10 @@
-import type { Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import { lineOf, type MarkdownContext } from '../context';
 import { resolveFrom } from '../paths';
 import type { IncludeDirective } from '../nodes';
+import { walk, walkType } from '../walk';
 
 /** Deeper than this is almost surely a mistake (DocFX's own limit is similar). */
 export const MAX_INCLUDE_DEPTH = 10;
@@ -19,7 +19,7 @@ function directive(ref: string, title: string, position: RootContent['position']
 /** Step 1 (first of the pipeline): replace `[!INCLUDE [title](path)]` by placeholders, so no other transform touches them. */
 export function markIncludes(tree: Root): void {
   const parents: Parent[] = [];
-  visit(tree, (node) => {
+  walk<Root | RootContent>(tree, (node) => {
     if ('children' in node && (node as Parent).children.some((c) => c.type === 'text' && /\[!include/i.test(c.value))) parents.push(node as Parent);
   });
   for (const parent of parents) {
@@ -56,7 +56,7 @@ export function markIncludes(tree: Root): void {
     }
   }
   // Alone in its paragraph → block include.
-  visit(tree, 'paragraph', (para) => {
+  walkType<Paragraph>(tree, 'paragraph', (para) => {
     const real = para.children.filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break');
     if (real.length === 1 && real[0].type === 'includeDirective') real[0].inline = false;
   });
@@ -64,7 +64,7 @@ export function markIncludes(tree: Root): void {
 
 function pinPositions(nodes: RootContent[], position: RootContent['position']): void {
   // Included content reports (unsafe HTML…) at the include line of the including file.
-  for (const n of nodes) visit(n, (x) => { x.position = position; });
+  for (const n of nodes) walk<RootContent>(n, (x) => { x.position = position; });
 }
 
 /** Parse the included file, or report why not. Returns null when nothing can be spliced. */

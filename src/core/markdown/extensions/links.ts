@@ -1,8 +1,8 @@
 import type { Definition, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { urlForSource } from '../../slug';
 import { lineOf, type MarkdownContext } from '../context';
 import { resolveFrom, splitAnchor } from '../paths';
+import { walk } from '../walk';
 
 const LEARN = 'https://learn.microsoft.com';
 const ARTICLE = /\.(md|mdx|markdown)$/i;
@@ -39,7 +39,7 @@ function rewrite(url: string, ctx: MarkdownContext, line: number | undefined): s
 
 /** Relative `.md` links → article URLs; `/azure/…` → learn.microsoft.com; internal links collected. */
 export function transformLinks(tree: Root, ctx: MarkdownContext): void {
-  visit(tree, (node) => {
+  walk<Root | Root['children'][number]>(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
     const n = node as Link | Definition;
     n.url = rewrite(n.url, ctx, lineOf(n));

@@ -1,5 +1,5 @@
 import type { Html, Parent, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walkType } from '../walk';
 
 // One opening tag whose "attributes" are bare words: `<ServerName>`, `<object name>`, `<Date Time>`.
 const LONE_OPEN_TAG = /^<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=<>"'/]+)*)\s*>$/;
@@ -17,7 +17,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 export function transformRawPlaceholders(tree: Root): void {
   const closed = new Set<string>();
   const candidates: Array<[Html, Parent]> = [];
-  visit(tree, 'html', (node, _i, parent) => {
+  walkType<Html, Parent>(tree, 'html', (node, _i, parent) => {
     for (const m of node.value.matchAll(CLOSING_TAG)) closed.add(m[1].toLowerCase());
     if (parent && LONE_OPEN_TAG.test(node.value.trim())) candidates.push([node, parent]);
   });

@@ -1,0 +1,56 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../core/diagnostics';
+import type { IngestResult } from '../core/ingest';
+import { anchorsOf } from '../core/link-check';
+import type { Article } from '../core/model/article';
+import type { ArticleEntry } from './build-content';
+
+/** The entry fields that come from the model; the build adds the content key and nav. */
+export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
+
+/** What the build keeps of a parsed article: everything but its HTML, which lives in the model file. */
+export interface LightResult {
+  source: string;
+  diagnostics: Diagnostic[];
+  includes: string[];
+  assets: string[];
+  links: IngestResult['links'];
+  page: { entry: ModelEntry; anchors: string[]; modelFile: string } | null;
+}
+
+/**
+ * Write the article's model to its own file and keep only the light record. Parser threads call
+ * this themselves, so a whole model never crosses to the main thread (structured cloning it cost
+ * about as much as writing it).
+ */
+export function lightOf(result: IngestResult, cacheDir: string): LightResult {
+  const light: LightResult = { source: result.source, diagnostics: result.diagnostics, includes: result.includes, assets: result.assets, links: result.links, page: null };
+  const a = result.article;
+  if (a) {
+    const modelFile = `articles/${crypto.createHash('sha256').update(a.source).digest('hex').slice(0, 24)}.model.json`;
+    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    light.page = { entry: entryOf(a), anchors: [...anchorsOf(a)].sort(), modelFile };
+  }
+  return light;
+}
+
+function entryOf(a: Article): ModelEntry {
+  return {
+    source: a.source,
+    url: a.url,
+    title: a.title,
+    description: a.description,
+    summary: a.summary,
+    topic: a.topic,
+    isTroubleshooting: a.isTroubleshooting,
+    products: a.products,
+    supportAreas: a.supportAreas,
+    date: a.date,
+    kbNumber: a.kbNumber,
+    causes: a.causes.length,
+    solutions: a.solutions.length,
+    errorMessages: a.errorMessages.length,
+  };
+}
