@@ -37,11 +37,34 @@ export async function reuseOrBuild<T>(
   return { reused: false, result, install };
 }
 
+/**
+ * Put a stored output into the site: hard links, not copies (thousands of small files; copying them
+ * took seconds of a no-change rebuild). Nothing writes into these files afterwards: Astro's next
+ * build unlinks them and a rebuilt output replaces the store's files, so the cache stays intact.
+ * Falls back to copying where links cannot be made (another file system).
+ */
 function copy(from: string, to: string): void {
   if (!fs.existsSync(from)) return;
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.cpSync(from, to, { recursive: true });
+  linkTree(from, to);
+}
+
+function linkTree(from: string, to: string): void {
+  if (!fs.statSync(from).isDirectory()) return linkFile(from, to);
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) linkTree(path.join(from, e.name), path.join(to, e.name));
+    else linkFile(path.join(from, e.name), path.join(to, e.name));
+  }
+}
+
+function linkFile(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
 }
 
 /** Digest of what an output depends on: every page's URL and content key, and the generator. */
