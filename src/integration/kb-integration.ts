@@ -9,14 +9,17 @@ import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
+import { onContentReady } from '../node/content-ready';
 
 
 let renderStart = 0;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** The search index started at `astro:build:start`; settled, never rejected, so an early failure waits for build:done. */
+/** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
 let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
+/** This build's content, as the loader announced it (saves reading the manifest again). */
+let contentBuild: ContentBuild | null = null;
 
 function readManifest(): ContentBuild {
   return JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
@@ -43,11 +46,27 @@ export function kbIntegration(): AstroIntegration {
   return {
     name: 'kb-site',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        pendingSearch = null;
+        contentBuild = null;
+        // Only a build indexes; the loader calls this the moment its content is parsed.
+        onContentReady(
+          command === 'build'
+            ? (build) => {
+                contentBuild = build;
+                pendingSearch = startSearchIndex(build);
+              }
+            : null,
+        );
+      },
       // Page rendering sits between these two hooks; the bench reads the figure.
       'astro:build:start': () => {
         renderStart = performance.now();
-        // The content layer has synced by now, so the manifest is this build's.
-        pendingSearch = fs.existsSync(path.join(cacheDir(), MANIFEST_FILE)) ? startSearchIndex(readManifest()) : null;
+        // Content that synced without announcing itself: the manifest on disk is this build's.
+        if (!pendingSearch && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
+          contentBuild = readManifest();
+          pendingSearch = startSearchIndex(contentBuild);
+        }
       },
       'astro:build:generated': () => {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
@@ -55,7 +74,7 @@ export function kbIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const doneStart = performance.now();
         const out = fileURLToPath(dir);
-        const build = readManifest();
+        const build = contentBuild ?? readManifest();
         const report = buildReport(build);
         fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');

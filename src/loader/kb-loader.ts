@@ -4,6 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { buildContent, MANIFEST_FILE, type ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot } from '../node/config';
 import { createProgress, type Progress } from '../node/progress';
+import { announceContent } from '../node/content-ready';
 
 
 /**
@@ -27,6 +28,7 @@ export function kbLoader(): Loader {
           },
         });
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
+        announceContent(build);
         store.clear();
         for (const entry of build.articles) {
           const data = await parseData({ id: entry.url, data: { ...entry } });
