@@ -43,7 +43,7 @@ export async function reuseOrBuild<T>(
  * build unlinks them and a rebuilt output replaces the store's files, so the cache stays intact.
  * Falls back to copying where links cannot be made (another file system).
  */
-function copy(from: string, to: string): void {
+export function copy(from: string, to: string): void {
   if (!fs.existsSync(from)) return;
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(to), { recursive: true });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from '../core/model/article';
 import { searchDocument } from '../core/search/index-document';
-import type { ContentBuild } from './build-content';
+import { generatorDigest, type ContentBuild } from './build-content';
+import { copy, pagesDigest } from './output-cache';
 
 /** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
 const IN_FLIGHT = 32;
@@ -55,15 +56,41 @@ export async function writeSearchIndex(build: ContentBuild, cacheDir: string, ou
   let pages = 0;
   for (let start = 0, n = 1; start < entries.length || n === 1; start += chunk, n++) {
     const bundleDir = n === 1 ? outputPath : path.join(outputPath, 'x', String(n));
-    const result = await writeBundle(entries.slice(start, start + chunk), cacheDir, bundleDir);
+    const result = await reuseOrWriteBundle(n, entries.slice(start, start + chunk), cacheDir, bundleDir);
     pages += result.pages;
     problems.push(...result.problems);
     if (n > 1) extra.push(`/pagefind/x/${n}/`);
     if (start + chunk >= entries.length) break;
   }
+  // Bundles past the last one are from a larger corpus: never reused, so not kept.
+  for (const name of fs.existsSync(bundleStore(cacheDir)) ? fs.readdirSync(bundleStore(cacheDir)) : []) {
+    if (Number(name) > extra.length + 1) fs.rmSync(path.join(bundleStore(cacheDir), name), { recursive: true, force: true });
+  }
   if (extra.length) fs.writeFileSync(path.join(outputPath, EXTRA_BUNDLES_FILE), JSON.stringify({ bundles: extra }));
   if (problems.length && pages === 0) throw new Error(`Pagefind indexed nothing: ${problems.slice(0, 5).join(' | ')}`);
   return { pages, bytes: dirBytes(outputPath), seconds: (performance.now() - started) / 1000 };
+}
+
+const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', 'pagefind-bundles');
+
+/**
+ * A bundle whose articles are all unchanged (same URLs, same content keys) is taken from the cache,
+ * so an edit re-indexes only the bundle holding the edited article. A bundle that had problems is
+ * never stored, so its problems are reported again on the next build.
+ */
+async function reuseOrWriteBundle(n: number, entries: ContentBuild['articles'], cacheDir: string, bundleDir: string): Promise<{ pages: number; problems: string[] }> {
+  const store = path.join(bundleStore(cacheDir), String(n));
+  const stamp = path.join(store, 'digest.txt');
+  const digest = pagesDigest(generatorDigest(), entries);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
+    copy(path.join(store, 'files'), bundleDir);
+    return { pages: entries.length, problems: [] };
+  }
+  fs.rmSync(store, { recursive: true, force: true });
+  const result = await writeBundle(entries, cacheDir, path.join(store, 'files'));
+  copy(path.join(store, 'files'), bundleDir);
+  if (!result.problems.length && result.pages === entries.length) fs.writeFileSync(stamp, digest);
+  return result;
 }
 
 /** One bundle, in its own Pagefind process, closed afterwards so its memory is given back. */
