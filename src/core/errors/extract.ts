@@ -44,11 +44,14 @@ function codeColumns(header: string[]): { code: number; msg: number } | null {
   return msg < 0 ? null : { code, msg };
 }
 
-/** Cheap pre-check before running the full normalizer. */
-const MAYBE_IDENT = new RegExp(IDENTIFIER_FORMS.map((f) => f.re.source).join('|'), 'i');
+/**
+ * Cheap pre-check before running the full normalizer: each form with its own flags. (One
+ * case-insensitive alternation would let the CamelCase and SYMBOL forms match nearly any word.)
+ */
+const MAYBE_IDENT = IDENTIFIER_FORMS.map((f) => new RegExp(f.re.source, f.re.flags.replace('g', '')));
 
 function hasIdentifier(text: string): boolean {
-  return MAYBE_IDENT.test(text) && tokenizeErrorText(text).identifiers.length > 0;
+  return MAYBE_IDENT.some((re) => re.test(text)) && tokenizeErrorText(text).identifiers.length > 0;
 }
 
 export function extractErrorMessages(sections: ExtractSection[], articleTitle: string): ErrorMessage[] {
