@@ -27,7 +27,8 @@ export const collections = {
       nav: z
         .object({
           trail: z.array(navLink),
-          siblings: z.array(navLink.extend({ current: z.boolean() })),
+          group: z.number(),
+          index: z.number(),
         })
         .nullable(),
     }),

@@ -97,32 +97,50 @@ function toNode(item: RawTocItem, dir: string, ctx: TocReadContext, seen: Set<st
   return [node];
 }
 
+/** One toc group's entries, without grandchildren: bounded, never the whole tree. */
+export type NavGroup = Array<{ name: string; url: string | null }>;
+
 /** Where an article stands in the navigation: breadcrumb names and the group it belongs to. */
 export interface NavPlacement {
   /** Names from the toc root down to the article's parent group. */
   trail: Array<{ name: string; url: string | null }>;
-  /** The article's sibling entries (its own group), without grandchildren: bounded, never the whole tree. */
-  siblings: Array<{ name: string; url: string | null; current: boolean }>;
+  /**
+   * The article's own group, as an index into the groups `placeArticles` returns: stored once, not per
+   * article, since every member of a 300-entry group would otherwise carry all 300.
+   */
+  group: number;
+  /** The article's position in that group. */
+  index: number;
+}
+
+export interface NavPlacements {
+  placement: Map<string, NavPlacement>;
+  groups: NavGroup[];
 }
 
 /** Index every article source in a toc tree to its placement (first occurrence wins, for determinism). */
-export function placeArticles(tree: TocNode[]): Map<string, NavPlacement> {
+export function placeArticles(tree: TocNode[]): NavPlacements {
   const out = new Map<string, NavPlacement>();
+  const groups: NavGroup[] = [];
   const visit = (nodes: TocNode[], trail: NavPlacement['trail']) => {
-    for (const node of nodes) {
+    let group = -1;
+    nodes.forEach((node, index) => {
       if (node.source && !out.has(node.source)) {
-        out.set(node.source, {
-          trail,
-          siblings: nodes.map((n) => ({ name: n.name, url: n.url ?? firstUrl(n), current: n === node })),
-        });
+        if (group < 0) group = groups.push(nodes.map((n) => ({ name: n.name, url: n.url ?? firstUrl(n) }))) - 1;
+        out.set(node.source, { trail, group, index });
       }
       // A nested toc often repeats its parent's name ("SQL Server" › "SQL Server"): keep one.
       const last = trail[trail.length - 1];
       if (node.children.length) visit(node.children, last?.name === node.name ? trail : [...trail, { name: node.name, url: node.url }]);
-    }
+    });
   };
   visit(tree, []);
-  return out;
+  return { placement: out, groups };
+}
+
+/** The side-nav entries of a placed article, its own marked current. */
+export function siblingsOf(nav: NavPlacement, groups: readonly NavGroup[]): Array<{ name: string; url: string | null; current: boolean }> {
+  return (groups[nav.group] ?? []).map((s, i) => ({ ...s, current: i === nav.index }));
 }
 
 function firstUrl(node: TocNode): string | null {

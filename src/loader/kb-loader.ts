@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { buildContent, MANIFEST_FILE, type ContentBuild } from '../node/build-content';
 import { cacheDir, contentRoot } from '../node/config';
+import { NAV_GROUPS_FILE } from '../node/article-store';
 import { createProgress, type Progress } from '../node/progress';
 import { announceContent } from '../node/content-ready';
 
@@ -28,6 +29,7 @@ export function kbLoader(): Loader {
           },
         });
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
+        fs.writeFileSync(path.join(cache, NAV_GROUPS_FILE), JSON.stringify(build.navGroups));
         announceContent(build);
         store.clear();
         for (const entry of build.articles) {

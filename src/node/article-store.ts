@@ -1,9 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../core/model/article';
+import type { NavGroup } from '../core/toc';
 import { cacheDir } from './config';
 
 /** Full article model, read from the cache the loader wrote; pages load one at a time so memory stays flat. */
 export function loadArticle(modelFile: string): Article {
   return JSON.parse(fs.readFileSync(path.join(cacheDir(), modelFile), 'utf8')) as Article;
+}
+
+/** The toc groups of the last content sync, written by the loader next to the manifest. */
+export const NAV_GROUPS_FILE = 'nav-groups.json';
+
+let navMemo: { mtimeMs: number; groups: NavGroup[] } | null = null;
+
+/** Toc groups for side navs, read once per sync (re-read when the loader rewrites them, as in dev). */
+export function loadNavGroups(): NavGroup[] {
+  const file = path.join(cacheDir(), NAV_GROUPS_FILE);
+  let mtimeMs: number;
+  try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return []; }
+  if (navMemo?.mtimeMs !== mtimeMs) navMemo = { mtimeMs, groups: JSON.parse(fs.readFileSync(file, 'utf8')) as NavGroup[] };
+  return navMemo.groups;
 }

@@ -6,7 +6,7 @@ import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
 import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
-import { parseToc, placeArticles, type NavPlacement, type TocNode } from '../core/toc';
+import { parseToc, placeArticles, type NavGroup, type NavPlacement, type TocNode } from '../core/toc';
 import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
@@ -52,6 +52,8 @@ export interface ContentBuild {
   otherFiles: Record<string, number>;
   /** Assets referenced by published articles, below the content root. */
   assets: string[];
+  /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
+  navGroups: NavGroup[];
   cache: { hits: number; misses: number };
 }
 
@@ -167,7 +169,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const results = lights.map((l) => ({ ...l, diagnostics: [...l.diagnostics], page: l.page && { ...l.page, entry: { ...l.page.entry } } }));
   resolveDuplicateUrls(results);
   const toc = readTocs(root, files, new Set(results.filter((r) => r.page).map((r) => r.source)), diagnostics);
-  const placement = placeArticles(toc);
+  const { placement, groups: navGroups } = placeArticles(toc);
 
   const articles: ArticleEntry[] = [];
   const assets = new Set<string>();
@@ -206,6 +208,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     diagnostics,
     otherFiles,
     assets: [...assets].sort(),
+    navGroups,
     cache: { hits: articleFiles.length - misses.length, misses: misses.length },
   };
 }

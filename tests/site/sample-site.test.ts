@@ -24,6 +24,19 @@ describe('the sample site', () => {
     );
   });
 
+  it('shows the toc group of the article in the side nav, the article marked current', () => {
+    const sideNav = (url: string) => page(url).match(/<nav class="side-nav"[\s\S]*?<\/nav>/)?.[0] ?? '';
+    const nav = sideNav('/sql-server/login-failed-error-18456/');
+    expect(nav).toContain('Connectivity');
+    const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="page")?/g)].map((m) => [m[1], Boolean(m[2])]);
+    expect(links).toContainEqual(['/sql-server/login-failed-error-18456/', true]);
+    expect(links).toContainEqual(['/sql-server/error-40-could-not-open-connection/', false]);
+    // Only its own group: no article from another group of the same toc.
+    expect(nav).not.toContain('msg-1105-primary-filegroup-full');
+    // A sibling shows the same group with the current mark moved.
+    expect(sideNav('/sql-server/error-40-could-not-open-connection/')).toContain('href="/sql-server/error-40-could-not-open-connection/" aria-current="page"');
+  });
+
   it('publishes files whose names start with an underscore', () => {
     expect(site.report.articles.some((a) => a.source === 'entra-id/_aadsts-error-code-reference.md')).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '../../../src/core/diagnostics';
-import { parseToc, placeArticles } from '../../../src/core/toc';
+import { parseToc, placeArticles, siblingsOf } from '../../../src/core/toc';
 
 const files: Record<string, string> = {
   'toc.yml': `
@@ -52,12 +52,17 @@ describe('toc.yml', () => {
   });
 
   it('places each article with its trail and a bounded sibling list', () => {
-    const placement = placeArticles(parse().tree);
+    const { placement, groups } = placeArticles(parse().tree);
     const dns = placement.get('net/dns-fails.md')!;
     expect(dns.trail.map((t) => t.name)).toEqual(['Networking']);
-    expect(dns.siblings).toEqual([
+    expect(siblingsOf(dns, groups)).toEqual([
       { name: 'DNS', url: '/net/dns-fails/', current: true },
       { name: 'DHCP lease problems', url: '/net/dhcp/', current: false },
     ]);
+    // Siblings share one stored group, not a copy each.
+    const dhcp = placement.get('net/dhcp.md')!;
+    expect(dhcp.group).toBe(dns.group);
+    expect(siblingsOf(dhcp, groups).map((s) => s.current)).toEqual([false, true]);
+    expect(groups).toHaveLength(new Set([...placement.values()].map((p) => p.group)).size);
   });
 });
