@@ -7,7 +7,7 @@
  * the corpus; the number of shards grows instead (`total / shardBytes`).
  */
 import { fingerprint, featureWeight } from './fingerprint';
-import { ByteWriter } from './varint';
+import { ByteWriter, varintSize } from './varint';
 import { INDEX_VERSION, docPath, manifestPath, postingPath, quantizeNorm, shardOf, type DocChunk, type Manifest } from './format';
 import type { BuildLookupOptions, LookupArticleInput, LookupIndexFile } from './types';
 
@@ -17,8 +17,16 @@ const DOC_CHUNK = 12;
 
 interface IndexedMessage { article: number; msg: number; text: string; anchor: string; section: string; hashes: number[]; identMask: boolean[]; norm: number }
 
-/** Estimated encoded bytes of one feature's entry in a shard. */
-const entryBytes = (postings: number): number => 8 + postings * 3;
+/**
+ * Encoded bytes of one feature's entry in a shard (header estimated, postings exact): article-id
+ * deltas widen as the corpus grows, so a fixed per-posting guess would let shards grow with it.
+ */
+function entryBytes(list: readonly IndexedMessage[]): number {
+  let bytes = 8;
+  let prev = 0;
+  for (const p of list) { bytes += varintSize(p.article - prev) + varintSize(p.msg) + 1; prev = p.article; }
+  return bytes;
+}
 
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -82,9 +90,10 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
       list.sort((a, b) => a.article - b.article || a.msg - b.msg);
       postings.set(h, list);
     }
-    estimate += entryBytes(list.length);
+    const bytes = entryBytes(list);
+    estimate += bytes;
     const a = anchorOf.get(h)!;
-    family.set(a, (family.get(a) ?? 0) + entryBytes(list.length));
+    family.set(a, (family.get(a) ?? 0) + bytes);
   }
   const shards = Math.max(1, Math.ceil(estimate / shardBytes));
   // A common word's family (its unigram and every bigram it starts) would overfill one shard.

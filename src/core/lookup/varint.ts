@@ -1,3 +1,11 @@
+/** Bytes an unsigned LEB128 varint takes. */
+export function varintSize(v: number): number {
+  let x = v >>> 0;
+  let n = 1;
+  while (x >= 0x80) { x >>>= 7; n++; }
+  return n;
+}
+
 /** Unsigned LEB128 varints for the posting shards. */
 export class ByteWriter {
   private buf = new Uint8Array(1024);

@@ -6,6 +6,7 @@ import type { Manifest } from '../../../src/core/lookup/format';
 import { tokenizeErrorText } from '../../../src/core/errors/normalize';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { MINI_CORPUS } from '../../fixtures/errors/mini-corpus';
+import { ByteWriter, varintSize } from '../../../src/core/lookup/varint';
 
 function lookupOver(files: LookupIndexFile[]) {
   const store = new Map(files.map((f) => [f.path, f.data]));
@@ -192,5 +193,15 @@ describe('request budget', () => {
     const { lk, fetched } = recording(files, manifestOf(files));
     await lk.lookup(['Backup Manager cannot browse SRV-APP07 because access is denied.', '', "Login failed for user 'FABRIKAM\\anna'."].join('\n'));
     expect(paths(fetched, 'p').length).toBeLessThanOrEqual(QUERY_TUNING.maxShards);
+  });
+});
+
+describe('varint sizes', () => {
+  it('predicts exactly the bytes the writer emits', () => {
+    for (const v of [0, 1, 127, 128, 16383, 16384, 2 ** 21 - 1, 2 ** 21, 2 ** 28, 2 ** 32 - 1]) {
+      const w = new ByteWriter();
+      w.varint(v);
+      expect(varintSize(v), String(v)).toBe(w.length);
+    }
   });
 });
