@@ -15,7 +15,7 @@ import { announceContent } from '../node/content-ready';
 export function kbLoader(): Loader {
   return {
     name: 'kb-loader',
-    load: async ({ store, logger, watcher, parseData }) => {
+    load: async ({ store, logger, watcher, parseData, generateDigest }) => {
       const root = contentRoot();
       const cache = cacheDir();
       const sync = async () => {
@@ -31,14 +31,22 @@ export function kbLoader(): Loader {
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
         fs.writeFileSync(path.join(cache, NAV_GROUPS_FILE), JSON.stringify(build.navGroups));
         announceContent(build);
-        store.clear();
+        // Only new or changed entries are validated and stored again: at 50,000 articles, re-adding
+        // every entry on a rebuild with nothing changed costs seconds.
+        const published = new Set<string>();
+        let stored = 0;
         for (const entry of build.articles) {
+          published.add(entry.url);
+          const digest = generateDigest(JSON.stringify(entry));
+          if (store.get(entry.url)?.digest === digest) continue;
           const data = await parseData({ id: entry.url, data: { ...entry } });
-          store.set({ id: entry.url, data });
+          store.set({ id: entry.url, data, digest });
+          stored++;
         }
+        for (const id of store.keys()) if (!published.has(id)) store.delete(id);
         const secs = ((performance.now() - started) / 1000).toFixed(1);
         logger.info(
-          `${build.inputs} files read from ${root}: ${build.articles.length} pages, ${build.diagnostics.length} diagnostics (cache ${build.cache.hits} hit, ${build.cache.misses} parsed) in ${secs}s`,
+          `${build.inputs} files read from ${root}: ${build.articles.length} pages, ${build.diagnostics.length} diagnostics (cache ${build.cache.hits} hit, ${build.cache.misses} parsed; ${stored} entries stored) in ${secs}s`,
         );
       };
       await sync();
