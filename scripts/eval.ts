@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
 import { cacheDir as defaultCacheDir } from '../src/node/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
-import { runInChromium } from './eval/page-runner';
+import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 
 const { values } = parseArgs({
   options: {
@@ -78,18 +78,6 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
 // Playwright's instrumentation would add about 1 ms to every request. Each paste is timed inside the
 // page with performance.now(); bytes are what that paste fetched (the lookup's own count, or for
 // Pagefind, which fetches from a worker, the bytes the server sent meanwhile).
-const LOOKUP_JOB = `export default async function ({ pastes, limit }) {
-  const m = await import('/_kb/lookup.js');
-  const out = [];
-  for (const paste of pastes) {
-    // A fresh instance per paste: nothing cached, every shard and document fetched (the server sends no-store).
-    const lk = m.createLookupFromFetcher(m.httpFetcher());
-    const t = performance.now();
-    const res = await lk.lookup(paste, { limit });
-    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: lk.stats().bytes });
-  }
-  return out;
-}`;
 const PAGEFIND_JOB = `export default async function ({ pastes, limit }) {
   const pf = await import('/pagefind/pagefind.js');
   await pf.init();

@@ -74,3 +74,25 @@ export async function runInChromium<T>(site: string, jobSource: string, input: u
     fs.rmSync(profile, { recursive: true, force: true });
   }
 }
+
+/** One timed lookup in the page: what it returned, how long it took, and what it fetched. */
+export interface PageLookup { urls: string[]; confident: boolean; ms: number; bytes: number; files: number }
+
+/**
+ * Job for `runInChromium` (input `{ pastes, limit }`, result `PageLookup[]`): the page has loaded
+ * `/_kb/lookup.js`; each paste gets a fresh lookup instance, so nothing is cached and every shard and
+ * document is fetched (the server sends no-store). Shared by the eval and the bench.
+ */
+export const LOOKUP_JOB = `export default async function ({ pastes, limit }) {
+  const m = await import('/_kb/lookup.js');
+  const out = [];
+  for (const paste of pastes) {
+    const lk = m.createLookupFromFetcher(m.httpFetcher());
+    const t = performance.now();
+    const res = await lk.lookup(paste, { limit });
+    const ms = performance.now() - t;
+    const s = lk.stats();
+    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms, bytes: s.bytes, files: s.files });
+  }
+  return out;
+}`;

@@ -54,7 +54,6 @@ export async function ingestInWorkers(
 ): Promise<void> {
   const script = await bundleWorker(cacheDir);
   let next = 0;
-  const finish = (id: number, light: LightResult) => onResult(id, light);
   // One slot per thread. A worker that dies (stack overflow, out of memory) costs only the article
   // it was on: that article gets a diagnostic and a fresh worker takes the slot.
   const runSlot = () =>
@@ -64,12 +63,12 @@ export async function ingestInWorkers(
       const start = () => {
         worker = new Worker(script, { workerData: { root, cacheDir }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
         worker.on('message', (msg: { id: number; light: LightResult }) => {
-          finish(msg.id, msg.light);
+          onResult(msg.id, msg.light);
           current = -1;
           feed();
         });
         worker.on('error', (err) => {
-          if (current >= 0) finish(current, lightOf(crashed(sources[current], err), cacheDir));
+          if (current >= 0) onResult(current, lightOf(crashed(sources[current], err), cacheDir));
           current = -1;
           void worker.terminate();
           start();

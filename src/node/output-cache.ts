@@ -21,6 +21,8 @@ export async function reuseOrBuild<T>(
   inputDigest: string,
   paths: string[],
   build: (stageDir: string) => Promise<T>,
+  /** Whether a finished build may be reused later (a build that reported problems reports them again). */
+  reusable: (result: T) => boolean = () => true,
 ): Promise<StoredOutput<T>> {
   const store = path.join(cacheDir, 'outputs', name);
   const files = path.join(store, 'files');
@@ -33,7 +35,7 @@ export async function reuseOrBuild<T>(
   fs.rmSync(store, { recursive: true, force: true });
   fs.mkdirSync(files, { recursive: true });
   const result = await build(files);
-  fs.writeFileSync(stamp, inputDigest);
+  if (reusable(result)) fs.writeFileSync(stamp, inputDigest);
   return { reused: false, result, install };
 }
 
@@ -43,7 +45,7 @@ export async function reuseOrBuild<T>(
  * build unlinks them and a rebuilt output replaces the store's files, so the cache stays intact.
  * Falls back to copying where links cannot be made (another file system).
  */
-export function copy(from: string, to: string): void {
+function copy(from: string, to: string): void {
   if (!fs.existsSync(from)) return;
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(to), { recursive: true });

@@ -8,7 +8,7 @@ import * as pagefind from 'pagefind';
 import type { Article } from '../core/model/article';
 import { searchDocument } from '../core/search/index-document';
 import { generatorDigest, type ContentBuild } from './build-content';
-import { copy, pagesDigest } from './output-cache';
+import { pagesDigest, reuseOrBuild } from './output-cache';
 
 /** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
 const IN_FLIGHT = 32;
@@ -71,26 +71,25 @@ export async function writeSearchIndex(build: ContentBuild, cacheDir: string, ou
   return { pages, bytes: dirBytes(outputPath), seconds: (performance.now() - started) / 1000 };
 }
 
-const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', 'pagefind-bundles');
+const BUNDLES_OUTPUT = 'pagefind-bundles';
+const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', BUNDLES_OUTPUT);
 
 /**
  * A bundle whose articles are all unchanged (same URLs, same content keys) is taken from the cache,
  * so an edit re-indexes only the bundle holding the edited article. A bundle that had problems is
- * never stored, so its problems are reported again on the next build.
+ * never reused, so its problems are reported again on the next build.
  */
 async function reuseOrWriteBundle(n: number, entries: ContentBuild['articles'], cacheDir: string, bundleDir: string): Promise<{ pages: number; problems: string[] }> {
-  const store = path.join(bundleStore(cacheDir), String(n));
-  const stamp = path.join(store, 'digest.txt');
-  const digest = pagesDigest(generatorDigest(), entries);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === digest) {
-    copy(path.join(store, 'files'), bundleDir);
-    return { pages: entries.length, problems: [] };
-  }
-  fs.rmSync(store, { recursive: true, force: true });
-  const result = await writeBundle(entries, cacheDir, path.join(store, 'files'));
-  copy(path.join(store, 'files'), bundleDir);
-  if (!result.problems.length && result.pages === entries.length) fs.writeFileSync(stamp, digest);
-  return result;
+  const stored = await reuseOrBuild(
+    cacheDir,
+    `${BUNDLES_OUTPUT}/${n}`,
+    pagesDigest(generatorDigest(), entries),
+    ['.'],
+    (stage) => writeBundle(entries, cacheDir, stage),
+    (r) => !r.problems.length && r.pages === entries.length,
+  );
+  stored.install(bundleDir);
+  return stored.result ?? { pages: entries.length, problems: [] };
 }
 
 /** One bundle, in its own Pagefind process, closed afterwards so its memory is given back. */

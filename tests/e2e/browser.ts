@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/eval/chromium';
 
-export const CHROMIUM = process.env.KB_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Browser {
   context: BrowserContext;
@@ -20,7 +20,7 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
   return {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/eval/chromium';
+import { launchBrowser, type Browser } from './browser';
 import { serveStatic, type StaticServer } from '../../scripts/eval/serve';
 import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
 
@@ -11,7 +11,7 @@ const HOSTILE = 'HTTP Error 500.19 - Internal Server Error <img src=x onerror="w
 
 let site: BuiltSite;
 let server: StaticServer;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let browser: Browser;
 let page: Page;
 const errors: string[] = [];
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
   site = buildSite(path.join(projectRoot, 'content'));
   if (site.status !== 0) throw new Error(site.output);
   server = await serveStatic(site.outDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
 });

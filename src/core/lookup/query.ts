@@ -93,10 +93,9 @@ export function chooseShards(wants: number[][], budget = QUERY_TUNING.maxShards)
   return chosen;
 }
 
-/** The shards one error alone would fetch, and every feature of it that lives there. */
-export function sampleFeatures(features: Feature[], layout: ShardLayout, maxShards = QUERY_TUNING.maxShards): { shards: number[]; sample: Feature[] } {
-  const chosen = chooseShards([shardPriority(features, layout)], maxShards);
-  return { shards: [...chosen].sort((x, y) => x - y), sample: features.filter((f) => chosen.has(shardOf(f, layout.shards, layout.heavy))) };
+/** Every feature of an error that lives in one of the fetched shards: all of them are scored, not just the ones that chose the shard. */
+export function featuresIn(features: Feature[], layout: ShardLayout, fetched: { has(shard: number): boolean }): Feature[] {
+  return features.filter((f) => fetched.has(shardOf(f, layout.shards, layout.heavy)));
 }
 
 function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
@@ -146,7 +145,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
   function rank(part: PartInfo, layout: Layout, maps: Map<number, Map<number, Entry>>): { cands: Candidate[]; features: Feature[]; part: PartInfo } {
     const { m } = layout;
     const { features } = part;
-    const sample = features.filter((f) => maps.has(shardOf(f, m.shards, layout.heavy)));
+    const sample = featuresIn(features, layout, maps);
     if (sample.length === 0) return { cands: [], features, part };
     const maxW = featureWeight(0, m.articles, false);
     let wSample = 0;

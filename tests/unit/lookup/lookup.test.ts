@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex } from '../../../src/core/lookup/build-index';
-import { QUERY_TUNING, createLookup, sampleFeatures } from '../../../src/core/lookup/query';
+import { QUERY_TUNING, chooseShards, createLookup, featuresIn, shardPriority } from '../../../src/core/lookup/query';
 import { featuresOf, fnv1a } from '../../../src/core/lookup/fingerprint';
 import type { Manifest } from '../../../src/core/lookup/format';
 import { tokenizeErrorText } from '../../../src/core/errors/normalize';
@@ -146,7 +146,9 @@ describe('request budget', () => {
   it('fetches at most maxShards posting shards, and every paste feature in them is used', () => {
     const feats = featuresOf(tokenizeErrorText(MINI_CORPUS.map((a) => a.messages.map((m) => m.text).join(' ')).join(' ')).tokens);
     const layout = { shards: 97, heavy: new Set<number>() };
-    const { shards, sample } = sampleFeatures(feats, layout, 4);
+    const chosen = chooseShards([shardPriority(feats, layout)], 4);
+    const shards = [...chosen];
+    const sample = featuresIn(feats, layout, chosen);
     expect(shards.length).toBe(4);
     const inChosen = feats.filter((f) => shards.includes(f.a % 97));
     expect(sample).toEqual(inChosen);
