@@ -7,12 +7,15 @@ import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
-import { writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
+import { searchIndexGenerator, writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
 import { writeLookupIndex } from '../node/lookup-build';
 import { onContentReady } from '../node/content-ready';
+import { detachOutDir } from '../node/out-dir';
 
 
 let renderStart = 0;
+/** The previous build's output, being deleted in the background. */
+let oldOutput: Promise<void> | null = null;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -31,7 +34,7 @@ function readManifest(): ContentBuild {
  */
 function startSearchIndex(build: ContentBuild): Promise<Settled<StoredOutput<SearchIndexStats>>> {
   const started = performance.now();
-  const digest = pagesDigest(generatorDigest(), build.articles);
+  const digest = pagesDigest(searchIndexGenerator(build.articles.length), build.articles);
   return reuseOrBuild(cacheDir(), 'pagefind', digest, ['pagefind'], (stage) => writeSearchIndex(build, cacheDir(), stage)).then(
     (value) => {
       recordTiming('pagefind', (performance.now() - started) / 1000);
@@ -46,9 +49,14 @@ export function kbIntegration(): AstroIntegration {
   return {
     name: 'kb-site',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         pendingSearch = null;
         contentBuild = null;
+        if (command === 'build') {
+          oldOutput = detachOutDir(fileURLToPath(config.outDir));
+          // Emptied already (the old files go on being deleted in the background).
+          if (oldOutput) updateConfig({ vite: { build: { emptyOutDir: false } } });
+        }
         // Only a build indexes; the loader calls this the moment its content is parsed.
         onContentReady(
           command === 'build'
@@ -103,6 +111,8 @@ export function kbIntegration(): AstroIntegration {
             ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`
             : 'KB: search index unchanged, reused from the cache',
         );
+        await oldOutput;
+        oldOutput = null;
         for (const line of summarize(report).split('\n')) logger.info(line);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
         if (strictMode() && errors > 0) {

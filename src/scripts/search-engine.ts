@@ -99,14 +99,16 @@ let pagefindLoad: Promise<Pagefind | null> | null = null;
 export function loadPagefind(): Promise<Pagefind | null> {
   pagefindLoad ??= (async () => {
     try {
+      // Sites are indexed in several bundles (see src/node/pagefind-build.ts), listed in this file.
+      const extra = fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
       const pf = (await importAtRuntime(PAGEFIND_URL)) as unknown as Pagefind;
       await pf.options({ excerptLength: 26 });
-      // Large sites are indexed in several bundles (see src/node/pagefind-build.ts): merge them.
-      const extra = await fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
-      for (const url of (extra as { bundles?: string[] } | null)?.bundles ?? []) {
-        if (typeof url === 'string' && url.startsWith('/pagefind/')) await pf.mergeIndex(url);
-      }
+      const bundles = (((await extra) as { bundles?: unknown[] } | null)?.bundles ?? []).filter(
+        (url): url is string => typeof url === 'string' && url.startsWith('/pagefind/'),
+      );
+      // The primary index first (merged ones poll for its WebAssembly every 50 ms), then the rest at once.
       await pf.init();
+      await Promise.all(bundles.map((url) => pf.mergeIndex(url)));
       // Searches report filter counts only once the filter index is loaded.
       await pf.filters().catch(() => null);
       return pf;
