@@ -8,7 +8,8 @@ import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { searchIndexGenerator, writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
-import { writeLookupIndex } from '../node/lookup-build';
+import { LOOKUP_DIR, LOOKUP_MODULE, writeLookupIndex } from '../node/lookup-build';
+import { lookupFilesInWorker } from '../node/lookup-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
 
@@ -17,10 +18,11 @@ let renderStart = 0;
 /** The previous build's output, being deleted in the background. */
 let oldOutput: Promise<void> | null = null;
 
+type LookupStats = Awaited<ReturnType<typeof writeLookupIndex>>;
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
-let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
+/** The indexes, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
+let pending: { search: Promise<Settled<StoredOutput<SearchIndexStats>>>; lookup: Promise<Settled<StoredOutput<LookupStats>>> } | null = null;
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
 
@@ -28,20 +30,29 @@ function readManifest(): ContentBuild {
   return JSON.parse(fs.readFileSync(path.join(cacheDir(), MANIFEST_FILE), 'utf8')) as ContentBuild;
 }
 
-/**
- * Pagefind indexes from the cached models, not from the pages, so it can start once the content is
- * parsed: its indexer is a process of its own and runs on another core while Astro renders.
- */
-function startSearchIndex(build: ContentBuild): Promise<Settled<StoredOutput<SearchIndexStats>>> {
+/** An output built in the cache, timed; settled so that its failure surfaces at build:done. */
+function startOutput<T>(phase: string, name: string, generator: string, build: ContentBuild, paths: string[], write: (stage: string) => Promise<T>): Promise<Settled<StoredOutput<T>>> {
   const started = performance.now();
-  const digest = pagesDigest(searchIndexGenerator(build.articles.length), build.articles);
-  return reuseOrBuild(cacheDir(), 'pagefind', digest, ['pagefind'], (stage) => writeSearchIndex(build, cacheDir(), stage)).then(
+  return reuseOrBuild(cacheDir(), name, pagesDigest(generator, build.articles), paths, write).then(
     (value) => {
-      recordTiming('pagefind', (performance.now() - started) / 1000);
+      recordTiming(phase, (performance.now() - started) / 1000);
       return { ok: true as const, value };
     },
     (error: unknown) => ({ ok: false as const, error }),
   );
+}
+
+/**
+ * Both indexes come from the cached models, not from the pages, so they start once the content is
+ * parsed and run beside Astro's rendering: Pagefind in its own process, the lookup on a worker thread.
+ */
+function startIndexes(build: ContentBuild): NonNullable<typeof pending> {
+  return {
+    search: startOutput('pagefind', 'pagefind', searchIndexGenerator(build.articles.length), build, ['pagefind'], (stage) => writeSearchIndex(build, cacheDir(), stage)),
+    lookup: startOutput('lookup', 'lookup', generatorDigest(), build, [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
+      writeLookupIndex(build, cacheDir(), stage, lookupFilesInWorker(cacheDir())),
+    ),
+  };
 }
 
 /** After Astro writes the pages: the build report, copied assets, the search and lookup indexes. */
@@ -50,7 +61,7 @@ export function kbIntegration(): AstroIntegration {
     name: 'kb-site',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        pendingSearch = null;
+        pending = null;
         contentBuild = null;
         if (command === 'build') {
           oldOutput = detachOutDir(fileURLToPath(config.outDir));
@@ -62,7 +73,7 @@ export function kbIntegration(): AstroIntegration {
           command === 'build'
             ? (build) => {
                 contentBuild = build;
-                pendingSearch = startSearchIndex(build);
+                pending = startIndexes(build);
               }
             : null,
         );
@@ -71,9 +82,9 @@ export function kbIntegration(): AstroIntegration {
       'astro:build:start': () => {
         renderStart = performance.now();
         // Content that synced without announcing itself: the manifest on disk is this build's.
-        if (!pendingSearch && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
+        if (!pending && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
           contentBuild = readManifest();
-          pendingSearch = startSearchIndex(contentBuild);
+          pending = startIndexes(contentBuild);
         }
       },
       'astro:build:generated': () => {
@@ -88,24 +99,22 @@ export function kbIntegration(): AstroIntegration {
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
         recordTiming('report', (performance.now() - doneStart) / 1000);
-        // The lookup index runs on this thread while Pagefind's process finishes on the other core.
-        let t = performance.now();
-        const digest = pagesDigest(generatorDigest(), build.articles);
-        const lookup = await reuseOrBuild(cacheDir(), 'lookup', digest, ['_kb/lookup', '_kb/lookup.js'], (stage) => writeLookupIndex(build, cacheDir(), stage));
+        const t = performance.now();
+        const started = pending ?? startIndexes(build);
+        pending = null;
+        const [lookupSettled, searchSettled] = await Promise.all([started.lookup, started.search]);
+        recordTiming('index-wait', (performance.now() - t) / 1000);
+        if (!lookupSettled.ok) throw lookupSettled.error;
+        if (!searchSettled.ok) throw searchSettled.error;
+        const lookup = lookupSettled.value;
         lookup.install(out);
-        recordTiming('lookup', (performance.now() - t) / 1000);
         logger.info(
           lookup.result
-            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
+            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s (alongside page rendering)`
             : 'KB: error lookup index unchanged, reused from the cache',
         );
-        t = performance.now();
-        const settled = await (pendingSearch ?? startSearchIndex(build));
-        pendingSearch = null;
-        if (!settled.ok) throw settled.error;
-        const search = settled.value;
+        const search = searchSettled.value;
         search.install(out);
-        recordTiming('pagefind-wait', (performance.now() - t) / 1000);
         logger.info(
           search.result
             ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`

@@ -1,11 +1,10 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IngestResult } from '../core/ingest';
 import { lightOf, type LightResult } from './light-result';
+import { bundleWorker } from './worker-bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -14,30 +13,6 @@ export function workerCount(): number {
   const env = process.env.KB_WORKERS;
   if (env !== undefined && /^\d+$/.test(env)) return Number(env);
   return Math.min(8, os.availableParallelism());
-}
-
-/**
- * Bundle the worker entry into one ESM file. The generator runs its TypeScript through Vite, which
- * worker threads cannot use, so we hand them a self-contained bundle built by esbuild (Vite's own).
- */
-async function bundleWorker(cacheDir: string): Promise<string> {
-  const entry = path.join(here, 'ingest-worker.ts');
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    write: false,
-    logLevel: 'silent',
-    // Some dependencies use require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __kbRequire } from 'node:module'; const require = __kbRequire(import.meta.url);" },
-  });
-  const code = result.outputFiles[0].contents;
-  const out = path.join(cacheDir, `ingest-worker-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 12)}.mjs`);
-  if (!fs.existsSync(out)) fs.writeFileSync(out, code);
-  return out;
 }
 
 /**
@@ -52,7 +27,7 @@ export async function ingestInWorkers(
   threads: number,
   onResult: (index: number, light: LightResult) => void,
 ): Promise<void> {
-  const script = await bundleWorker(cacheDir);
+  const script = await bundleWorker(path.join(here, 'ingest-worker.ts'), cacheDir);
   let next = 0;
   // One slot per thread. A worker that dies (stack overflow, out of memory) costs only the article
   // it was on: that article gets a diagnostic and a fresh worker takes the slot.

@@ -62,12 +62,23 @@ export async function bundleLookupModule(outFile: string, fixShards: number, man
   return code.byteLength;
 }
 
-export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<{ files: number; bytes: number; seconds: number }> {
-  const t0 = performance.now();
+/** What the index needs of a manifest entry. */
+export type LookupSource = Pick<ContentBuild['articles'][number], 'url' | 'modelFile' | 'errorMessages'>;
+
+export interface LookupFilesResult {
+  files: number;
+  bytes: number;
+  /** The manifest and fix-shard count that `lookup.js` is built with. */
+  manifestJson: string;
+  fixShards: number;
+}
+
+/** Writes `_kb/lookup/` (no module). Pure Node work, so it can run on a worker thread. */
+export async function writeLookupFiles(entries: LookupSource[], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
   const inputs: LookupArticleInput[] = [];
   const links: Array<{ url: string; links: FixLinks }> = [];
   // Articles without error messages add nothing to the index; their models are not even read.
-  for (const entry of build.articles) {
+  for (const entry of entries) {
     if (!entry.errorMessages) continue;
     const read = await readLookupInput(cacheDir, entry.modelFile);
     if (!read || !read.input.messages.length) continue;
@@ -91,6 +102,19 @@ export async function writeLookupIndex(build: ContentBuild, cacheDir: string, ou
     bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
   }
   const manifest = indexFiles.find((f) => f.path === manifestPath(LOOKUP_DIR))!;
-  bytes += await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), fix.shards, String(manifest.data));
-  return { files: indexFiles.length + 1, bytes, seconds: (performance.now() - t0) / 1000 };
+  return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), fixShards: fix.shards };
+}
+
+/** The whole lookup output: index files (on a worker thread when `inWorker`), then the browser module. */
+export async function writeLookupIndex(
+  build: ContentBuild,
+  cacheDir: string,
+  outDir: string,
+  inWorker?: (entries: LookupSource[], outDir: string) => Promise<LookupFilesResult>,
+): Promise<{ files: number; bytes: number; seconds: number }> {
+  const t0 = performance.now();
+  const entries = build.articles.filter((a) => a.errorMessages).map(({ url, modelFile, errorMessages }) => ({ url, modelFile, errorMessages }));
+  const r = inWorker ? await inWorker(entries, outDir) : await writeLookupFiles(entries, cacheDir, outDir);
+  const moduleBytes = await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), r.fixShards, r.manifestJson);
+  return { files: r.files + 1, bytes: r.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
 }
