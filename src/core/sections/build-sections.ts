@@ -9,10 +9,12 @@ import {
   hasOrderedList,
   hasProcedure,
   isImperativeHeading,
+  isKbTipsHeading,
   isNotAFix,
   isReproductionHeading,
   labelledColumns,
   labelledKinds,
+  namesTask,
   procedureHeadingForm,
   pseudoHeading,
   statesProblem,
@@ -224,6 +226,8 @@ function findCausesAndSolutions(
 
   // A "Summary" is no statement of a problem; Symptoms, Issue, Error… are.
   const problemStated = () => statesProblem(title, problem !== null && !isWeakForm(problem.cls.form), [...(intro?.nodes ?? []), ...(problem?.nodes ?? [])]);
+  // The instruction rules also read articles whose title names a task ("Enable installer logging").
+  const asksForAction = () => problemStated() || namesTask(title);
   const noSolution = () => solutions.size === 0 && introSolutions.length === 0;
   // Cause sentences: only where the headings and labels found nothing. A section (not references
   // (a Status saying "by design" is the explanation),
@@ -281,8 +285,9 @@ function findCausesAndSolutions(
     if (noSolution()) bySentence(hasFixSentence, 'fix-sentence');
 
     if (noSolution()) {
-      const kb = moreInformation?.cls.form === 'more-information' ? moreInformation : work.find((w) => w.parentIndex === null && !excluded(w) && w.role !== 'more-information');
-      if (kb && !excluded(kb) && hasProcedure([kb, ...descendants(kb, childrenOf)].flatMap((d) => d.nodes))) inferSolution(kb, 'kb-more-information');
+      const tips = (w: Work) => w.parentIndex === null && isKbTipsHeading(w.title);
+      const kb = moreInformation?.cls.form === 'more-information' ? moreInformation : work.find((w) => (w.parentIndex === null && !excluded(w) && w.role !== 'more-information') || tips(w));
+      if (kb && (!excluded(kb) || tips(kb)) && hasProcedure([kb, ...descendants(kb, childrenOf)].flatMap((d) => d.nodes))) inferSolution(kb, 'kb-more-information');
     }
 
     if (noSolution()) {
@@ -292,13 +297,13 @@ function findCausesAndSolutions(
       const first = work.find((w) => w.index >= from && (w === problem || !excluded(w)) && hasOrderedList(w.nodes));
       if (first) inferSolution(first, 'first-ordered-list');
       // The intro comes before a strong problem heading only as a preface, never as the fix.
-      // With headings after it, only in an article that states a problem ("How X works" intros list steps too).
-      else if (intro && (problem === null || weak) && (work.length === 0 || problemStated()) && hasOrderedList(intro.nodes)) inferIntro('first-ordered-list');
+      // With headings after it, only in an article that states a problem or names a task ("How X works" intros list steps too).
+      else if (intro && (problem === null || weak) && (work.length === 0 || asksForAction()) && hasOrderedList(intro.nodes)) inferIntro('first-ordered-list');
     }
 
-    if (noSolution() && problemStated()) bySentence(hasInstructionSentence, 'instruction-sentence');
+    if (noSolution() && asksForAction()) for (const w of work) if (!excluded(w) && isImperativeHeading(w.title) && !isBlank(w.nodes)) inferSolution(w, 'imperative-heading');
 
-    if (noSolution() && problemStated()) for (const w of work) if (!excluded(w) && isImperativeHeading(w.title) && !isBlank(w.nodes)) inferSolution(w, 'imperative-heading');
+    if (noSolution() && asksForAction()) bySentence(hasInstructionSentence, 'instruction-sentence');
   }
 
   const isCause = (w: Work) => causes.has(w);

@@ -7,7 +7,8 @@
  * `buildSections` applies the rules in the order of `FALLBACK_RULES`; this module holds the tables
  * and the node tests, and knows nothing about section building.
  */
-import type { List, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { classifyHeading, normalizeHeading, type HeadingRole } from './heading-forms';
 import { collapse, plainText } from './plain-text';
 
@@ -21,8 +22,8 @@ export type FallbackRuleName =
   | 'fix-sentence'
   | 'kb-more-information'
   | 'first-ordered-list'
-  | 'instruction-sentence'
-  | 'imperative-heading';
+  | 'imperative-heading'
+  | 'instruction-sentence';
 
 export interface FallbackRule {
   name: FallbackRuleName;
@@ -84,35 +85,35 @@ export const FALLBACK_RULES: readonly FallbackRule[] = [
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'The first section with a paragraph (or a bullet paragraph, outside update lists) that opens "To resolve this issue, …" / "To work around this problem, …" / "As a workaround, …" / "You can safely ignore this event" (`FIX_SENTENCE_FORMS`) is a solution; then the intro (also when headings follow it); the problem section itself only when no other section has one.',
+    description: 'The first section with a paragraph (or a bullet paragraph, outside update lists) that opens "To resolve this issue, …" / "To work around this problem, …" / "As a workaround, …" / "You can safely ignore this event" (`FIX_SENTENCE_FORMS`), or has such a sentence at the start of a source line (a lazy continuation glues it to the bullet above), or says "A temporary workaround is to …" after a first sentence, is a solution; then the intro (also when headings follow it); the problem section itself only when no other section has one.',
   },
   {
     name: 'kb-more-information',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'In the "Summary + More information" KB shape, the More information section is a solution when it holds a procedure.',
+    description: 'In the "Summary + More information" KB shape, the More information section is a solution when it holds a procedure; in the community KB shape ("Summary + Tips", or Tips alone) the top-level Tips section is read the same way.',
   },
   {
     name: 'first-ordered-list',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'The first section from a weak problem (Summary) on, or after a strong one, that holds an ordered list is a solution; else the intro when it holds one (with or without headings after it).',
-  },
-  {
-    name: 'instruction-sentence',
-    troubleshootingOnly: true,
-    onlyWithoutSolution: true,
-    onlyWithoutCause: false,
-    description: 'In an article that states a problem (a strong problem heading, a problem-worded title, a quoted error, or a "This article helps you resolve …" line), the first section with a paragraph that opens "To <do X>, use / run / select / …" (or holds such a sentence after its first one), with a condition naming a problem and an instruction ("If the files are missing, ask …"), or with a fix verb and its object ("Restart the server to …") is a solution.',
+    description: 'The first section from a weak problem (Summary) on, or after a strong one, that holds an ordered list (or steps nested under a bullet that leads into them: "- To run it for one user:" then "1. … 2. …") is a solution; else the intro when it holds one (with headings after it, only in an article that states a problem or names a task).',
   },
   {
     name: 'imperative-heading',
     troubleshootingOnly: true,
     onlyWithoutSolution: true,
     onlyWithoutCause: false,
-    description: 'In an article that states a problem, each section whose heading is a fix verb and its object ("Increase the backlog limit", "Clear the license cache") and that has content is a solution.',
+    description: 'In an article that states a problem or whose title names a task, each section whose heading is a fix verb and its object ("Increase the backlog limit", "Clear the license cache") and that has content is a solution. Read before instruction sentences: a heading that names the fix says more than an aside such as "To locate the Temp folder, type …" in an overview section.',
+  },
+  {
+    name: 'instruction-sentence',
+    troubleshootingOnly: true,
+    onlyWithoutSolution: true,
+    onlyWithoutCause: false,
+    description: 'In an article that states a problem (a strong problem heading, a problem-worded title, a quoted error, or a "This article helps you resolve …" line) or whose title names a task ("How to re-register …", "Enable … logging"), the first section with a paragraph that opens "To <do X>, use / run / select / …" (or holds such a sentence after its first one), with a condition naming a problem and an instruction ("If the files are missing, ask …"), or with a fix verb and its object ("Restart the server to …") is a solution.',
   },
 ];
 
@@ -329,6 +330,17 @@ export const NOT_A_FIX_HEADINGS: readonly RegExp[] = [
   /^how (?:to|do i|can i) (?:tell|check|determine|verify|find out|know|identify|see) (?:whether|if|which|what)\b/,
 ];
 
+/**
+ * Community-written KB articles (the MVP "Summary + Tips" shape, or Tips alone under a "How to …"
+ * title) put the whole procedure under a top-level `## Tips`, where Microsoft-written KB articles say
+ * More information. The KB rule reads such a section although Tips elsewhere is a side note.
+ */
+const KB_TIPS_HEADING = /^tips?$/;
+
+export function isKbTipsHeading(title: string): boolean {
+  return KB_TIPS_HEADING.test(normalizeHeading(title));
+}
+
 export function isNotAFix(title: string): boolean {
   const norm = normalizeHeading(title);
   return NOT_A_FIX_HEADINGS.some((re) => re.test(norm));
@@ -338,9 +350,18 @@ export function isNotAFix(title: string): boolean {
 // Fix sentences
 
 export interface FixSentenceForm {
-  name: 'to-resolve' | 'as-a-workaround' | 'safe-to-ignore';
-  /** Matched against the start of a paragraph's plain text. */
+  name: 'to-resolve' | 'as-a-workaround' | 'workaround-is' | 'safe-to-ignore';
+  /**
+   * Matched against the start of a paragraph and of each of its source lines that opens with a
+   * capital: a fix sentence written on the line right after a bullet joins that bullet's paragraph.
+   */
   pattern: RegExp;
+  /**
+   * Also after a first sentence ("This is a known issue. A temporary workaround is to …"). Only for
+   * forms that cannot describe something else: mid-paragraph, "To fix this issue, the feature
+   * balances …" describes what a feature is for.
+   */
+  anySentence: boolean;
 }
 
 const FIX_OBJECT = String.raw`(?:this|these|the|that|such) (?:issues?|problems?|errors?|behaviou?rs?|failures?|conditions?|limitations?|crash(?:es)?|events?|warnings?|messages?)`;
@@ -348,18 +369,25 @@ const FIX_OBJECT = String.raw`(?:this|these|the|that|such) (?:issues?|problems?|
 /** Sentences that open a fix or the guidance that stands for one. */
 export const FIX_SENTENCE_FORMS: readonly FixSentenceForm[] = [
   // "To resolve this issue, …", "To work around these problems, …", "To fix the error, …".
-  { name: 'to-resolve', pattern: new RegExp(String.raw`^(?:to (?:resolve|fix|solve|correct|avoid|prevent|mitigate|recover from|work around|workaround) ${FIX_OBJECT}\b|to work around this\b)`, 'i') },
+  { name: 'to-resolve', pattern: new RegExp(String.raw`^(?:to (?:resolve|fix|solve|correct|avoid|prevent|mitigate|recover from|work around|workaround) ${FIX_OBJECT}\b|to work around this\b)`, 'i'), anySentence: false },
   // "As a workaround, …", "One way to work around it is to …".
-  { name: 'as-a-workaround', pattern: /^(?:as a (?:workaround|temporary fix|resolution)\b|(?:one|another|the only) way to (?:work around|resolve|fix|avoid) (?:this|it|these|the (?:issue|problem|error))\b)/i },
+  { name: 'as-a-workaround', pattern: /^(?:as a (?:workaround|temporary fix|resolution)\b|(?:one|another|the only) way to (?:work around|resolve|fix|avoid) (?:this|it|these|the (?:issue|problem|error))\b)/i, anySentence: false },
+  // "A temporary workaround is to …", "The workaround in the meantime is to use …".
+  { name: 'workaround-is', pattern: new RegExp(String.raw`^(?:an?|the|one) (?:temporary |possible |simple |known )?workaround(?: (?:for|to) ${FIX_OBJECT})?(?: in the meantime)? (?:is|would be)\b`, 'i'), anySentence: true },
   // "You can safely ignore this event.": the KB's resolution for a harmless message.
-  { name: 'safe-to-ignore', pattern: new RegExp(String.raw`^(?:you can (?:safely )?ignore ${FIX_OBJECT}|${FIX_OBJECT} (?:can|may) (?:be safely|safely be) ignored)\b`, 'i') },
+  { name: 'safe-to-ignore', pattern: new RegExp(String.raw`^(?:you can (?:safely )?ignore ${FIX_OBJECT}|${FIX_OBJECT} (?:can|may) (?:be safely|safely be) ignored)\b`, 'i'), anySentence: false },
 ];
 
-/** Whether a paragraph among `nodes` (top level or in a top-level list item) opens with a fix sentence. */
+/**
+ * Whether a paragraph among `nodes` (top level or in a top-level list item) opens with a fix
+ * sentence, has one at the start of a source line, or (for `anySentence` forms) after a first sentence.
+ */
 export function hasFixSentence(nodes: RootContent[]): boolean {
   return sectionParagraphs(nodes, true).some((n) => {
     const text = plainText(n);
-    return FIX_SENTENCE_FORMS.some((f) => f.pattern.test(text));
+    const lines = toString(n).split('\n').map(collapse).filter((l) => /^[A-Z]/.test(l));
+    const sentences = text.split(SENTENCE_SPLIT).slice(1);
+    return FIX_SENTENCE_FORMS.some((f) => f.pattern.test(text) || lines.some((l) => f.pattern.test(l)) || (f.anySentence && sentences.some((x) => f.pattern.test(x))));
   });
 }
 
@@ -382,7 +410,11 @@ const LEAD_LOOKBACK = 2;
 /**
  * An ordered list of steps at the top level of `nodes`: at least two items, or two ordered lists
  * (steps split by an unindented code block parse as one-item lists). Lists that only hold links
- * (a list of hotfixes) and lists introduced as repro steps do not count.
+ * (a list of hotfixes) and lists introduced as repro steps do not count. Steps nested in a bullet
+ * whose text leads into them ("- To run it for one user:" or "- Method 1 … follow these steps:",
+ * then "1. … 2. …") count too: articles that give one procedure per variant write them that way.
+ * A bullet that merely ends in a colon does not lead into steps (notes and option lists nest
+ * numbered sub-lists too).
  */
 export function hasOrderedList(nodes: RootContent[]): boolean {
   const lists: List[] = [];
@@ -392,7 +424,19 @@ export function hasOrderedList(nodes: RootContent[]): boolean {
     if (lead.some((p) => REPRO_LEAD.test(plainText(p)))) return;
     lists.push(n);
   });
-  return lists.length >= 2 || lists.some((l) => l.children.length >= 2);
+  return lists.length >= 2 || lists.some((l) => l.children.length >= 2) || nodes.some((n) => n.type === 'list' && !n.ordered && n.children.some(hasLedSteps));
+}
+
+/** A purpose clause that ends in a colon: "To run it when any user signs in:". */
+const STEPS_PURPOSE = /^to [a-z][^.;]{3,160}:$/i;
+
+/** A list item whose paragraphs lead into an ordered list of two or more steps nested in it. */
+function hasLedSteps(item: ListItem): boolean {
+  return item.children.some((c, i) => {
+    if (c.type !== 'list' || !c.ordered || c.children.length < 2 || isLinkList(c)) return false;
+    const lead = item.children.slice(0, i).filter((p): p is Paragraph => p.type === 'paragraph').map((p) => plainText(p));
+    return lead.length > 0 && !lead.some((t) => REPRO_LEAD.test(t)) && (STEPS_PURPOSE.test(lead[lead.length - 1]) || lead.some((t) => PROCEDURE_LEAD.test(t)));
+  });
 }
 
 /** Most items are nothing but a link (and maybe a short note after it). */
@@ -470,7 +514,7 @@ function hasLink(nodes: RootContent[]): boolean {
  * "To add a second adapter, use the Add-X cmdlet.": a purpose clause, then an imperative. The verbs
  * are the ones fixes start with; "To do this, …" and "To learn more, see …" are not fixes.
  */
-const INSTRUCTION_SENTENCE = /^to (?!do this\b|learn\b|read\b|find\b|get started\b|understand\b|know\b|see\b|view more\b|reproduce\b|determine\b|identify\b|check\b|verify\b|confirm\b|diagnose\b|investigate\b|analy[sz]e\b|gather\b|collect\b|capture\b|test\b)(?:[^,.;:]|[.:](?=\S)){3,160}, (?:you (?:can|must|should|need to) )?(?:use|run|select|click|open|set|install|enable|disable|add|remove|delete|create|change|update|upgrade|restart|reboot|configure|download|apply|follow|type|go to|sign in|sign out|make sure|ensure|assign|grant|modify|edit|rename|move|reinstall|reset|clear|turn (?:on|off)|switch|contact|call|upload|re-?register|re-?create|uninstall)\b/i;
+const INSTRUCTION_SENTENCE = /^to (?!do this\b|learn\b|read\b|find\b|get started\b|understand\b|know\b|see\b|view more\b|reproduce\b|determine\b|identify\b|check\b|verify\b|confirm\b|diagnose\b|investigate\b|analy[sz]e\b|gather\b|collect\b|capture\b|test\b)(?:[^,.;:]|[.:](?=\S)){3,160}, (?:you (?:can|must|should|need to) )?(?:use|run|select|click|open|set|install|enable|disable|add|remove|delete|create|change|update|upgrade|restart|reboot|configure|download|apply|follow|type|go to|sign in|sign out|make sure|ensure|assign|grant|modify|edit|rename|move|reinstall|reset|clear|turn (?:on|off)|switch|contact|call|upload|re-?register|re-?create|uninstall|start)\b/i;
 
 /** "Restart the server to …", "Use the X cmdlet to …": a paragraph that opens with a fix verb and its object. */
 const IMPERATIVE_SENTENCE = /^(?:use|run|restart|reboot|install|reinstall|uninstall|update|upgrade|apply|enable|disable|set|configure|change|remove|delete|add|create|contact|download|assign|grant|modify|reset|clear|make sure|ensure) (?:the|a|an|your|this|these|that|all|each|any|one|only|it|them)\b/i;
@@ -499,6 +543,25 @@ const PROBLEM_TITLE = /\b(?:errors?|fails?|failed|failures?|fail to|can't|cannot
 
 /** Lines that say the article is about a problem: "This article helps you resolve …", "You encounter one of the following issues:". */
 const PROBLEM_DESCRIPTION_LINE = /^this article (?:helps? (?:you )?(?:to )?(?:resolve|fix|solve|work around)|provides (?:an? |the )?(?:solutions?|resolutions?|workarounds?|fix(?:es)?|mitigations?) (?:to|for)\b.{0,80}?\b(?:issues?|problems?|errors?|fail(?:s|ed|ures?)?|crash(?:es)?|hangs?|unable|can't|cannot|doesn't|does not|isn't|not)\b|(?:describes|discusses) (?:an?|the) (?:known )?(?:issues?|problems?|errors?)\b)|^you (?:may |might )?(?:encounter|experience|notice|receive|get|see) (?:one (?:or more )?of )?the following (?:issues|problems|errors|symptoms)\b/i;
+
+/**
+ * H1 titles that name a task for the reader: "How to re-register the client", "Enable installer
+ * logging", "Redeploy the VM to a new node". In an article tagged troubleshooting, the steps of such
+ * a task are what a support engineer follows, so the instruction rules treat the title like a stated
+ * problem. "How to tell / check / determine …" and "How to use X to troubleshoot …" titles read a
+ * state rather than change it (their first instruction is often a download link or an aside), and
+ * "Use X" titles are tool references (switches, syntax), so none of them names a task here.
+ */
+const TASK_TITLE = new RegExp(
+  String.raw`^(?:how (?:to|do i|can i) (?!(?:tell|check|determine|verify|find out|know|identify|see|understand|get|obtain|troubleshoot|diagnose)\b)(?!.*\bto (?:troubleshoot|diagnose|check|verify|test|identify|determine)\b)` +
+    String.raw`|(?:enable|disable|re-?enable|re-?register|redeploy|remove|delete|clear|reset|restore|recover|repair|rebuild|reinstall|modify|change|configure|prevent|log off|turn (?:on|off)|give|grant|export|increase|decrease|restart)\s)`,
+  'i',
+);
+
+/** Whether an H1 title names a task for the reader to carry out. */
+export function namesTask(title: string | null): boolean {
+  return title !== null && TASK_TITLE.test(collapse(title));
+}
 
 /** Whether an article with this title and these problem-statement nodes states a problem. */
 export function statesProblem(title: string | null, hasProblemSection: boolean, nodes: RootContent[]): boolean {

@@ -25,7 +25,7 @@ describe('FALLBACK_RULES', () => {
     const names = FALLBACK_RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     const scoped = FALLBACK_RULES.filter((r) => r.troubleshootingOnly).map((r) => r.name);
-    expect(scoped).toEqual(['cause-sentence', 'procedure-headings', 'details-methods', 'fix-sentence', 'kb-more-information', 'first-ordered-list', 'instruction-sentence', 'imperative-heading']);
+    expect(scoped).toEqual(['cause-sentence', 'procedure-headings', 'details-methods', 'fix-sentence', 'kb-more-information', 'first-ordered-list', 'imperative-heading', 'instruction-sentence']);
     expect(FALLBACK_RULES.filter((r) => r.onlyWithoutCause).map((r) => r.name)).toEqual(['cause-sentence']);
   });
 });
