@@ -151,6 +151,11 @@ async function main() {
     const cells = PHASES.map((p) => (r.phases[p] !== undefined ? r.phases[p].toFixed(1) : '-'));
     console.log(`| ${scenario} | ${r.seconds.toFixed(1)} | ${cells.join(' | ')} | ${fmtMB(r.peakRss)} |`);
   }
+  console.log('\npeak RSS held by:');
+  for (const { scenario, r } of rows) {
+    const parts = [...r.peakAt.byName].sort((a, b) => b[1] - a[1]).filter(([, b]) => b >= 1048576).map(([n, b]) => `${n} ${fmtMB(b)}`);
+    console.log(`- ${scenario}: at ${r.peakAt.seconds.toFixed(1)} s, ${parts.join(', ')}`);
+  }
   console.log(`\noutput: ${fmtMB(size.bytes)} in ${size.files} files (HTML ${fmtMB(size.html)}; ${(size.bytes / Math.max(1, report.pages) / 1024).toFixed(1)} KB per page)`);
   if (browser) {
     console.log(
