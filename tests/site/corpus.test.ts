@@ -36,20 +36,23 @@ describe.skipIf(!present)('the loader over the real corpus', () => {
     expect(report.pages).toBeGreaterThan(5000);
   });
 
-  // The issue asks for 97%. What we reach honestly is 91.7% (2,826 of 3,081 in November 2026). The
-  // ~255 left are mostly pages tagged `troubleshooting` that state no problem: "sub categories"
-  // landing pages, support policies and lifecycles, update and hotfix lists, how-tos and
-  // reference/concept pages (command switches, registry values, protocol descriptions). About ten
-  // are problem articles whose fix or explanation is only prose we cannot tell apart from
-  // documentation (a bare "More information" after Symptoms, a feature limitation, an unordered
-  // list of steps); labelling those would label many how-tos falsely. This floor guards against
-  // regressions; it is not the target.
-  it('finds a cause or a solution in at least 91% of troubleshooting articles', () => {
+  // The issue asks for 97%. What we reach honestly is 92.4% (2,848 of 3,081; 2,826 = 91.7% before the
+  // task-title, Tips and nested-step rules). The dev survey (scripts/dev/sections-survey.ts --list, which
+  // counts 3,023 articles) also leaves 233; read one by one, 181 of them state no problem and give nothing
+  // to follow: 37 "sub categories" landing pages, and support policies and lifecycles, update and hotfix
+  // lists, command, switch and registry references, concept and behavior descriptions. 51 are problem
+  // articles or how-tos whose cause or fix is prose we cannot tell apart from documentation (a bare
+  // "More information" after Symptoms, a limitation, "we recommend that you …", steps written as loose
+  // bullets, a "You can use the X command" how-to); the rules tried for them found one or two articles
+  // each, and some mislabelled others. One states a problem whose only follow-up is "a fix is being developed".
+  // Covering all 51 would give about 94%; 97% would need labels on reference pages. This floor guards
+  // against regressions; it is not the target.
+  it('finds a cause or a solution in at least 92% of troubleshooting articles', () => {
     const troubleshooting = build.articles.filter((a) => a.topic === 'troubleshooting');
     const shaped = troubleshooting.filter((a) => a.causes + a.solutions > 0);
     const share = shaped.length / troubleshooting.length;
     console.log(`troubleshooting articles with a cause or solution: ${shaped.length}/${troubleshooting.length} = ${(share * 100).toFixed(2)}%`);
-    expect(share).toBeGreaterThanOrEqual(0.91);
+    expect(share).toBeGreaterThanOrEqual(0.92);
   });
 
   it('gives every page a unique URL', () => {
