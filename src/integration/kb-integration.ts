@@ -8,7 +8,7 @@ import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { searchIndexGenerator, writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
-import { LOOKUP_DIR, LOOKUP_MODULE, writeLookupIndex } from '../node/lookup-build';
+import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, writeLookupIndex } from '../node/lookup-build';
 import { lookupFilesInWorker } from '../node/lookup-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
@@ -31,9 +31,9 @@ function readManifest(): ContentBuild {
 }
 
 /** An output built in the cache, timed; settled so that its failure surfaces at build:done. */
-function startOutput<T>(phase: string, name: string, generator: string, build: ContentBuild, paths: string[], write: (stage: string) => Promise<T>): Promise<Settled<StoredOutput<T>>> {
+function startOutput<T>(phase: string, name: string, digest: string, paths: string[], write: (stage: string) => Promise<T>): Promise<Settled<StoredOutput<T>>> {
   const started = performance.now();
-  return reuseOrBuild(cacheDir(), name, pagesDigest(generator, build.articles), paths, write).then(
+  return reuseOrBuild(cacheDir(), name, digest, paths, write).then(
     (value) => {
       recordTiming(phase, (performance.now() - started) / 1000);
       return { ok: true as const, value };
@@ -48,8 +48,10 @@ function startOutput<T>(phase: string, name: string, generator: string, build: C
  */
 function startIndexes(build: ContentBuild): NonNullable<typeof pending> {
   return {
-    search: startOutput('pagefind', 'pagefind', searchIndexGenerator(build.articles.length), build, ['pagefind'], (stage) => writeSearchIndex(build, cacheDir(), stage)),
-    lookup: startOutput('lookup', 'lookup', generatorDigest(), build, [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
+    search: startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(build.articles.length), build.articles), ['pagefind'], (stage) =>
+      writeSearchIndex(build, cacheDir(), stage),
+    ),
+    lookup: startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
       writeLookupIndex(build, cacheDir(), stage, lookupFilesInWorker(cacheDir())),
     ),
   };

@@ -35,6 +35,8 @@ export interface ArticleEntry {
   causes: number;
   solutions: number;
   errorMessages: number;
+  /** Changes when what the lookup index takes from the article changes (see lookup-input.ts). */
+  lookupKey: string;
   /** Cache file holding the full `Article`, relative to the cache dir. */
   modelFile: string;
   /** Changes whenever the article's model may change (its bytes, includes, or the generator). */

@@ -6,6 +6,7 @@ import type { IngestResult } from '../core/ingest';
 import { anchorsOf } from '../core/link-check';
 import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
+import { lookupKeyOf } from './lookup-input';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
@@ -52,5 +53,6 @@ function entryOf(a: Article): ModelEntry {
     causes: a.causes.length,
     solutions: a.solutions.length,
     errorMessages: a.errorMessages.length,
+    lookupKey: lookupKeyOf(a),
   };
 }

@@ -11,7 +11,9 @@ import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
+import { lookupInputOf, type LookupInput } from './lookup-input';
 import type { ContentBuild } from './build-content';
+import { pagesDigest } from './output-cache';
 
 export const LOOKUP_MODULE = '_kb/lookup.js';
 export const LOOKUP_DIR = '_kb/lookup';
@@ -25,15 +27,9 @@ export function lookupEntryFile(): string {
 }
 
 /** Only what the index needs, so a model's HTML is dropped as soon as it is parsed. */
-async function readLookupInput(cacheDir: string, modelFile: string): Promise<{ input: LookupArticleInput; links: FixLinks } | null> {
+async function readLookupInput(cacheDir: string, modelFile: string): Promise<LookupInput | null> {
   try {
-    const a = JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article;
-    const cause = a.causes?.[0];
-    const solution = a.solutions?.[0];
-    return {
-      input: { source: a.source, url: a.url, title: a.title, summary: a.summary, messages: a.errorMessages ?? [] },
-      links: { cause: cause ? { anchor: cause.anchor, title: cause.title } : null, solution: solution ? { anchor: solution.anchor, title: solution.title } : null },
-    };
+    return lookupInputOf(JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article);
   } catch {
     return null; // A missing or broken cache file: that article is simply not indexed.
   }
@@ -64,6 +60,11 @@ export async function bundleLookupModule(outFile: string, fixShards: number, man
 
 /** What the index needs of a manifest entry. */
 export type LookupSource = Pick<ContentBuild['articles'][number], 'url' | 'modelFile' | 'errorMessages'>;
+
+/** What the lookup output depends on: the generator and each indexed article's URL and lookup key. */
+export function lookupDigest(generator: string, build: ContentBuild): string {
+  return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: a.lookupKey })));
+}
 
 export interface LookupFilesResult {
   files: number;

@@ -1,0 +1,28 @@
+import crypto from 'node:crypto';
+import type { Article } from '../core/model/article';
+import type { LookupArticleInput } from '../core/lookup/types';
+import type { FixLinks } from '../lookup/section-links';
+
+export interface LookupInput {
+  input: LookupArticleInput;
+  links: FixLinks;
+}
+
+/** All the lookup index takes from an article: its messages, what a result shows, where the fix is. */
+export function lookupInputOf(a: Article): LookupInput {
+  const cause = a.causes?.[0];
+  const solution = a.solutions?.[0];
+  return {
+    input: { source: a.source, url: a.url, title: a.title, summary: a.summary, messages: a.errorMessages ?? [] },
+    links: { cause: cause ? { anchor: cause.anchor, title: cause.title } : null, solution: solution ? { anchor: solution.anchor, title: solution.title } : null },
+  };
+}
+
+/**
+ * Changes only when what the lookup index takes from the article changes; empty for an article
+ * without error messages. An edit elsewhere in the article leaves the index as it was.
+ */
+export function lookupKeyOf(a: Article): string {
+  if (!a.errorMessages?.length) return '';
+  return crypto.createHash('sha256').update(JSON.stringify(lookupInputOf(a))).digest('hex').slice(0, 24);
+}
