@@ -7,9 +7,9 @@ import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
-import { searchIndexGenerator, writeSearchIndex, type SearchIndexStats } from '../node/pagefind-build';
+import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
 import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, writeLookupIndex } from '../node/lookup-build';
-import { lookupFilesInWorker } from '../node/lookup-thread';
+import { runIndexJob } from '../node/index-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
 
@@ -48,11 +48,11 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
  */
 function startIndexes(build: ContentBuild): NonNullable<typeof pending> {
   return {
-    search: startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(build.articles.length), build.articles), ['pagefind'], (stage) =>
-      writeSearchIndex(build, cacheDir(), stage),
+    search: startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generatorDigest(), build.articles.length), build.articles), ['pagefind'], (stage) =>
+      runIndexJob({ kind: 'search', entries: build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey })), cacheDir: cacheDir(), outDir: stage, generator: generatorDigest() }),
     ),
     lookup: startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-      writeLookupIndex(build, cacheDir(), stage, lookupFilesInWorker(cacheDir())),
+      writeLookupIndex(build, cacheDir(), stage, (entries, outDir) => runIndexJob({ kind: 'lookup', entries, cacheDir: cacheDir(), outDir })),
     ),
   };
 }

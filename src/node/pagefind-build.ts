@@ -1,15 +1,18 @@
 /**
  * Full-text index: Pagefind, fed from the article models in the cache (not from the
- * built HTML), written to `<outDir>/pagefind/`. One call from the build:done hook.
+ * built HTML), written to `<outDir>/pagefind/`. Runs on a worker thread (index-thread.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Article } from '../core/model/article';
 import { searchDocument } from '../core/search/index-document';
-import { generatorDigest, type ContentBuild } from './build-content';
-import { pagesDigest, reuseOrBuild } from './output-cache';
 import { fnv1a } from '../core/lookup/fingerprint';
+import type { ArticleEntry } from './build-content';
+import { pagesDigest, reuseOrBuild } from './output-cache';
+
+/** What indexing takes from a manifest entry (the rest is read from the model file). */
+export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey'>;
 
 /** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
 const IN_FLIGHT = 32;
@@ -62,18 +65,19 @@ export function bundleOf(url: string, bundles: number): number {
 export const EXTRA_BUNDLES_FILE = 'bundles.json';
 
 /** What the whole search output depends on besides the pages: the generator and the partition. */
-export function searchIndexGenerator(articles: number): string {
-  return `${generatorDigest()}\0bundles=${bundleCount(articles)}`;
+export function searchIndexGenerator(generator: string, articles: number): string {
+  return `${generator}\0bundles=${bundleCount(articles)}`;
 }
 
 /** Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails. */
-export async function writeSearchIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<SearchIndexStats> {
+/** `generator` is the generator's digest: a bundle is reused only when it and the bundle's pages are unchanged. */
+export async function writeSearchIndex(articles: SearchSource[], cacheDir: string, outDir: string, generator: string): Promise<SearchIndexStats> {
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
-  const count = bundleCount(build.articles.length);
-  const members: Array<ContentBuild['articles']> = Array.from({ length: count }, () => []);
-  for (const a of build.articles) members[bundleOf(a.url, count)].push(a);
+  const count = bundleCount(articles.length);
+  const members: SearchSource[][] = Array.from({ length: count }, () => []);
+  for (const a of articles) members[bundleOf(a.url, count)].push(a);
   const problems: string[] = [];
   const extra: string[] = [];
   let pages = 0;
@@ -83,7 +87,7 @@ export async function writeSearchIndex(build: ContentBuild, cacheDir: string, ou
     // Sorted by URL so a bundle does not depend on discovery order.
     entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const bundleDir = n === 1 ? outputPath : path.join(outputPath, 'x', String(n));
-    const result = await reuseOrWriteBundle(n, entries, cacheDir, bundleDir);
+    const result = await reuseOrWriteBundle(n, entries, cacheDir, bundleDir, generator);
     pages += result.pages;
     problems.push(...result.problems);
     if (n > 1) extra.push(`/pagefind/x/${n}/`);
@@ -105,11 +109,11 @@ const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', BUNDLES
  * so an edit re-indexes only the bundle holding the edited article. A bundle that had problems is
  * never reused, so its problems are reported again on the next build.
  */
-async function reuseOrWriteBundle(n: number, entries: ContentBuild['articles'], cacheDir: string, bundleDir: string): Promise<{ pages: number; problems: string[] }> {
+async function reuseOrWriteBundle(n: number, entries: SearchSource[], cacheDir: string, bundleDir: string, generator: string): Promise<{ pages: number; problems: string[] }> {
   const stored = await reuseOrBuild(
     cacheDir,
     `${BUNDLES_OUTPUT}/${n}`,
-    pagesDigest(generatorDigest(), entries),
+    pagesDigest(generator, entries),
     ['.'],
     (stage) => writeBundle(entries, cacheDir, stage),
     (r) => !r.problems.length && r.pages === entries.length,
@@ -119,7 +123,7 @@ async function reuseOrWriteBundle(n: number, entries: ContentBuild['articles'], 
 }
 
 /** One bundle, in its own Pagefind process, closed afterwards so its memory is given back. */
-async function writeBundle(entries: ContentBuild['articles'], cacheDir: string, outputPath: string): Promise<{ pages: number; problems: string[] }> {
+async function writeBundle(entries: SearchSource[], cacheDir: string, outputPath: string): Promise<{ pages: number; problems: string[] }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
