@@ -72,3 +72,36 @@ export function byDateDesc<T extends { date: string | null; title: string }>(a: 
   if (da !== db) return da < db ? 1 : -1;
   return a.title < b.title ? -1 : a.title > b.title ? 1 : 0;
 }
+
+export interface AreaGroup<E> {
+  /** URL key: the slugged path joined with `/`. */
+  key: string;
+  path: string[];
+  items: E[];
+  children: Array<{ path: string[]; count: number }>;
+}
+
+/**
+ * One group per support-area path prefix, sorted by key, each with its direct children. Linear in
+ * the number of areas: the 50,000-article synthetic corpus has 23,000 of them.
+ */
+export function groupAreas<E extends { supportAreas: string[][] }>(entries: E[]): Array<AreaGroup<E>> {
+  const slugOf = new Map<string, string>();
+  const slug = (part: string) => slugOf.get(part) ?? (slugOf.set(part, taxonomySlug(part)), slugOf.get(part)!);
+  const byKey = new Map<string, AreaGroup<E>>();
+  for (const e of entries) {
+    for (const prefix of areaPrefixes(e.supportAreas)) {
+      const path = prefix.split('\\');
+      const key = path.map(slug).join('/');
+      let g = byKey.get(key);
+      if (!g) byKey.set(key, (g = { key, path, items: [], children: [] }));
+      if (g.items[g.items.length - 1] !== e) g.items.push(e);
+    }
+  }
+  const groups = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const g of groups) {
+    const cut = g.key.lastIndexOf('/');
+    if (cut > 0) byKey.get(g.key.slice(0, cut))?.children.push({ path: g.path, count: g.items.length });
+  }
+  return groups;
+}
