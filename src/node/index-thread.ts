@@ -20,7 +20,7 @@ type ResultOf<J extends IndexJob> = J extends { kind: 'lookup' } ? LookupFilesRe
  */
 export async function runIndexJob<J extends IndexJob>(job: J): Promise<ResultOf<J>> {
   // Pagefind and esbuild find their native binaries next to their own files: they stay packages.
-  const script = await bundleWorker(path.join(here, 'index-worker.ts'), job.cacheDir, ['pagefind', 'esbuild']);
+  const script = bundleWorker(path.join(here, 'index-worker.ts'), job.cacheDir, ['pagefind', 'esbuild']);
   return new Promise<ResultOf<J>>((resolve, reject) => {
     const worker = new Worker(script, { workerData: job });
     worker.once('message', (msg: { ok: true; result: ResultOf<J> } | { ok: false; error: string }) => {

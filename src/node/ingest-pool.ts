@@ -27,7 +27,7 @@ export async function ingestInWorkers(
   threads: number,
   onResult: (index: number, light: LightResult) => void,
 ): Promise<void> {
-  const script = await bundleWorker(path.join(here, 'ingest-worker.ts'), cacheDir);
+  const script = bundleWorker(path.join(here, 'ingest-worker.ts'), cacheDir);
   let next = 0;
   // One slot per thread. A worker that dies (stack overflow, out of memory) costs only the article
   // it was on: that article gets a diagnostic and a fresh worker takes the slot.

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { buildSync } from 'esbuild';
 import type { Article } from '../core/model/article';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
@@ -38,7 +38,8 @@ async function readLookupInput(cacheDir: string, modelFile: string): Promise<Loo
 /** Bundles `lookup-entry.ts` into one self-contained, minified ES module. Deterministic. */
 export async function bundleLookupModule(outFile: string, fixShards: number, manifestJson: string): Promise<number> {
   const entry = lookupEntryFile();
-  const result = await esbuild({
+  // Synchronous: a short-lived esbuild process, not a service that stays until Node exits.
+  const result = buildSync({
     entryPoints: [entry],
     absWorkingDir: path.dirname(entry),
     bundle: true,

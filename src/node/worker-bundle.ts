@@ -1,16 +1,25 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Bundle a worker entry into one ESM file in the cache. The generator runs its TypeScript through
  * Vite, which worker threads cannot use, so they get a self-contained bundle built by esbuild
  * (Vite's own). The file is named by its content, so a changed generator gets a fresh one.
+ *
+ * `buildSync` runs esbuild as a short-lived process: the async API keeps a service process alive
+ * until Node exits, and it held about 100 MB through the whole build.
  */
-export async function bundleWorker(entry: string, cacheDir: string, packages: string[] = []): Promise<string> {
-  const result = await build({
+export function bundleWorker(entry: string, cacheDir: string, packages: string[] = []): string {
+  // Packages left out of the bundle and imported from where they are installed, by absolute path:
+  // the bundle lives in the cache, where `node_modules` cannot be found, and these packages find
+  // their native binaries next to their own files.
+  const inPlace = Object.fromEntries(packages.map((name) => [name, packageEntry(name)]));
+  const result = buildSync({
     entryPoints: [entry],
     bundle: true,
     platform: 'node',
@@ -20,7 +29,8 @@ export async function bundleWorker(entry: string, cacheDir: string, packages: st
     logLevel: 'silent',
     // Some dependencies use require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __kbRequire } from 'node:module'; const require = __kbRequire(import.meta.url);" },
-    plugins: packages.length ? [importInPlace(packages)] : [],
+    alias: inPlace,
+    external: Object.values(inPlace),
   });
   const code = result.outputFiles[0].contents;
   const name = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
@@ -30,21 +40,17 @@ export async function bundleWorker(entry: string, cacheDir: string, packages: st
   return out;
 }
 
-/**
- * Packages left out of the bundle and imported from where they are installed, by absolute path:
- * the bundle lives in the cache, where `node_modules` cannot be found.
- */
-function importInPlace(packages: string[]): Plugin {
-  const filter = new RegExp(`^(?:${packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
-  return {
-    name: 'import-in-place',
-    setup(b) {
-      b.onResolve({ filter }, async (args) => {
-        if (args.pluginData === 'in-place') return undefined;
-        const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'in-place' });
-        if (found.errors.length) return { errors: found.errors };
-        return { path: pathToFileURL(found.path).href, external: true };
-      });
-    },
-  };
+/** The ESM entry file of an installed package, found from this file's folder upwards. */
+function packageEntry(name: string): string {
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const pkgDir = path.join(dir, 'node_modules', name);
+    const manifest = path.join(pkgDir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports?: Record<string, unknown>; module?: string; main?: string };
+      const dot = pkg.exports?.['.'];
+      const entry = typeof dot === 'string' ? dot : ((dot as Record<string, unknown> | undefined)?.import ?? (dot as Record<string, unknown> | undefined)?.default ?? pkg.module ?? pkg.main ?? 'index.js');
+      return path.join(pkgDir, String(entry));
+    }
+    if (path.dirname(dir) === dir) throw new Error(`Cannot find the package ${name} from ${here}`);
+  }
 }
