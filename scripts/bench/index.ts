@@ -105,8 +105,8 @@ function sampleQueries(n: number): string[] {
   return out;
 }
 
-// Pagefind and the lookup index run alongside rendering: 'pagefind' and 'lookup' are their own durations, 'index-wait' what build:done still waited for them.
-const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'index-wait', 'assets'];
+// Pagefind runs alongside rendering: 'pagefind' is its own duration, 'pagefind-wait' what build:done still waited for it after the lookup index.
+const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'pagefind-wait', 'assets'];
 const fmtMB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
 async function main() {

@@ -9,7 +9,7 @@ import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
 import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, writeLookupIndex } from '../node/lookup-build';
-import { runIndexJob } from '../node/index-thread';
+import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
 
@@ -18,11 +18,10 @@ let renderStart = 0;
 /** The previous build's output, being deleted in the background. */
 let oldOutput: Promise<void> | null = null;
 
-type LookupStats = Awaited<ReturnType<typeof writeLookupIndex>>;
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The indexes, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
-let pending: { search: Promise<Settled<StoredOutput<SearchIndexStats>>>; lookup: Promise<Settled<StoredOutput<LookupStats>>> } | null = null;
+let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
 
@@ -43,18 +42,15 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
 }
 
 /**
- * Both indexes come from the cached models, not from the pages, so they start once the content is
- * parsed and run beside Astro's rendering: Pagefind in its own process, the lookup on a worker thread.
+ * Pagefind indexes from the cached models, not from the pages, so it starts once the content is
+ * parsed and runs beside Astro's rendering (fed from a worker thread, indexing in its own process).
  */
-function startIndexes(build: ContentBuild): NonNullable<typeof pending> {
-  return {
-    search: startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generatorDigest(), build.articles.length), build.articles), ['pagefind'], (stage) =>
-      runIndexJob({ kind: 'search', entries: build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey })), cacheDir: cacheDir(), outDir: stage, generator: generatorDigest() }),
-    ),
-    lookup: startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-      writeLookupIndex(build, cacheDir(), stage, (entries, outDir) => runIndexJob({ kind: 'lookup', entries, cacheDir: cacheDir(), outDir })),
-    ),
-  };
+function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch> {
+  const generator = generatorDigest();
+  const entries = build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey }));
+  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), build.articles), ['pagefind'], (stage) =>
+    writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }),
+  );
 }
 
 /** After Astro writes the pages: the build report, copied assets, the search and lookup indexes. */
@@ -63,7 +59,7 @@ export function kbIntegration(): AstroIntegration {
     name: 'kb-site',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
-        pending = null;
+        pendingSearch = null;
         contentBuild = null;
         if (command === 'build') {
           oldOutput = detachOutDir(fileURLToPath(config.outDir));
@@ -75,7 +71,7 @@ export function kbIntegration(): AstroIntegration {
           command === 'build'
             ? (build) => {
                 contentBuild = build;
-                pending = startIndexes(build);
+                pendingSearch = startSearchIndex(build);
               }
             : null,
         );
@@ -84,9 +80,9 @@ export function kbIntegration(): AstroIntegration {
       'astro:build:start': () => {
         renderStart = performance.now();
         // Content that synced without announcing itself: the manifest on disk is this build's.
-        if (!pending && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
+        if (!pendingSearch && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
           contentBuild = readManifest();
-          pending = startIndexes(contentBuild);
+          pendingSearch = startSearchIndex(contentBuild);
         }
       },
       'astro:build:generated': () => {
@@ -101,20 +97,24 @@ export function kbIntegration(): AstroIntegration {
         fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
         copyAssets(contentRoot(), out, build.assets);
         recordTiming('report', (performance.now() - doneStart) / 1000);
-        const t = performance.now();
-        const started = pending ?? startIndexes(build);
-        pending = null;
-        const [lookupSettled, searchSettled] = await Promise.all([started.lookup, started.search]);
-        recordTiming('index-wait', (performance.now() - t) / 1000);
+        // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
+        // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
+        const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
+          writeLookupIndex(build, cacheDir(), stage),
+        );
         if (!lookupSettled.ok) throw lookupSettled.error;
-        if (!searchSettled.ok) throw searchSettled.error;
         const lookup = lookupSettled.value;
         lookup.install(out);
         logger.info(
           lookup.result
-            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s (alongside page rendering)`
+            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
             : 'KB: error lookup index unchanged, reused from the cache',
         );
+        const t = performance.now();
+        const searchSettled = await (pendingSearch ?? startSearchIndex(build));
+        pendingSearch = null;
+        recordTiming('pagefind-wait', (performance.now() - t) / 1000);
+        if (!searchSettled.ok) throw searchSettled.error;
         const search = searchSettled.value;
         search.install(out);
         logger.info(

@@ -60,14 +60,14 @@ export async function bundleLookupModule(outFile: string, fixShards: number, man
 }
 
 /** What the index needs of a manifest entry. */
-export type LookupSource = Pick<ContentBuild['articles'][number], 'url' | 'modelFile' | 'errorMessages'>;
+type LookupSource = Pick<ContentBuild['articles'][number], 'url' | 'modelFile' | 'errorMessages'>;
 
 /** What the lookup output depends on: the generator and each indexed article's URL and lookup key. */
 export function lookupDigest(generator: string, build: ContentBuild): string {
   return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: a.lookupKey })));
 }
 
-export interface LookupFilesResult {
+interface LookupFilesResult {
   files: number;
   bytes: number;
   /** The manifest and fix-shard count that `lookup.js` is built with. */
@@ -75,8 +75,8 @@ export interface LookupFilesResult {
   fixShards: number;
 }
 
-/** Writes `_kb/lookup/` (no module). Pure Node work, so it can run on a worker thread. */
-export async function writeLookupFiles(entries: LookupSource[], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
+/** Writes `_kb/lookup/` (no module). */
+async function writeLookupFiles(entries: LookupSource[], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
   const inputs: LookupArticleInput[] = [];
   const links: Array<{ url: string; links: FixLinks }> = [];
   // Articles without error messages add nothing to the index; their models are not even read.
@@ -107,16 +107,10 @@ export async function writeLookupFiles(entries: LookupSource[], cacheDir: string
   return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), fixShards: fix.shards };
 }
 
-/** The whole lookup output: index files (on a worker thread when `inWorker`), then the browser module. */
-export async function writeLookupIndex(
-  build: ContentBuild,
-  cacheDir: string,
-  outDir: string,
-  inWorker?: (entries: LookupSource[], outDir: string) => Promise<LookupFilesResult>,
-): Promise<{ files: number; bytes: number; seconds: number }> {
+/** The whole lookup output: the index files, then the browser module built with their manifest. */
+export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<{ files: number; bytes: number; seconds: number }> {
   const t0 = performance.now();
-  const entries = build.articles.filter((a) => a.errorMessages).map(({ url, modelFile, errorMessages }) => ({ url, modelFile, errorMessages }));
-  const r = inWorker ? await inWorker(entries, outDir) : await writeLookupFiles(entries, cacheDir, outDir);
+  const r = await writeLookupFiles(build.articles, cacheDir, outDir);
   const moduleBytes = await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), r.fixShards, r.manifestJson);
   return { files: r.files + 1, bytes: r.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
 }
