@@ -1,11 +1,11 @@
 // Rewrite an existing site's lookup index and module from the build cache (after an index-side change; no page build).
 import fs from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE, type ContentBuild } from '../../src/node/build-content';
+import { generatorDigest, MANIFEST_FILE, type ContentBuild } from '../../src/node/build-content';
 import { writeLookupIndex } from '../../src/node/lookup-build';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = path.resolve(process.argv[3] ?? '.kb-cache');
 const build = JSON.parse(fs.readFileSync(path.join(cache, MANIFEST_FILE), 'utf8')) as ContentBuild;
-const r = await writeLookupIndex(build, cache, site);
+const r = await writeLookupIndex(build, cache, site, generatorDigest());
 console.log(`reindexed ${site}/_kb: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB in ${r.seconds.toFixed(1)} s`);

@@ -8,7 +8,7 @@ import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
-import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, writeLookupIndex } from '../node/lookup-build';
+import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLookupIndex } from '../node/lookup-build';
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
@@ -72,6 +72,7 @@ export function kbIntegration(): AstroIntegration {
             ? (build) => {
                 contentBuild = build;
                 pendingSearch = startSearchIndex(build);
+                prepareLookupModule(cacheDir(), generatorDigest());
               }
             : null,
         );
@@ -100,7 +101,7 @@ export function kbIntegration(): AstroIntegration {
         // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
         // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
         const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-          writeLookupIndex(build, cacheDir(), stage),
+          writeLookupIndex(build, cacheDir(), stage, generatorDigest()),
         );
         if (!lookupSettled.ok) throw lookupSettled.error;
         const lookup = lookupSettled.value;

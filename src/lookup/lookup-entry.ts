@@ -13,10 +13,10 @@ import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord 
 
 export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLinks };
 
-/** Number of fix-link shards, fixed by the build (esbuild `define`); 1 when run unbundled. */
+/** Number of fix-link shards, written ahead of the bundled module (lookup-build.ts); 1 when run unbundled. */
 declare const __KB_FIX_SHARDS__: number;
 const FIX_SHARDS = typeof __KB_FIX_SHARDS__ === 'number' ? __KB_FIX_SHARDS__ : 1;
-/** The index manifest, built into the module so a lookup starts with its shards; fetched when absent. */
+/** The index manifest, written ahead of the bundled module (lookup-build.ts) so a lookup starts with its shards; fetched when absent. */
 declare const __KB_MANIFEST__: Manifest | undefined;
 const MANIFEST = typeof __KB_MANIFEST__ === 'object' ? __KB_MANIFEST__ : undefined;
 

@@ -35,8 +35,13 @@ async function readLookupInput(cacheDir: string, modelFile: string): Promise<Loo
   }
 }
 
-/** Bundles `lookup-entry.ts` into one self-contained, minified ES module. Deterministic. */
-export async function bundleLookupModule(outFile: string, fixShards: number, manifestJson: string): Promise<number> {
+/**
+ * The bundled `lookup-entry.ts`: one self-contained, minified ES module, the same for every site a
+ * generator builds, so it is bundled once into the cache. Deterministic.
+ */
+function lookupModuleCode(cacheDir: string, generator: string): Buffer {
+  const cached = path.join(cacheDir, `lookup-module-${generator}.js`);
+  if (fs.existsSync(cached)) return fs.readFileSync(cached);
   const entry = lookupEntryFile();
   // Synchronous: a short-lived esbuild process, not a service that stays until Node exits.
   const result = buildSync({
@@ -51,9 +56,26 @@ export async function bundleLookupModule(outFile: string, fixShards: number, man
     charset: 'utf8',
     write: false,
     logLevel: 'silent',
-    define: { __KB_FIX_SHARDS__: String(fixShards), __KB_MANIFEST__: manifestJson },
   });
-  const code = result.outputFiles[0].contents;
+  const code = Buffer.from(result.outputFiles[0].contents);
+  fs.mkdirSync(cacheDir, { recursive: true });
+  // An earlier generator's module is never used again.
+  for (const name of fs.readdirSync(cacheDir)) if (/^lookup-module-.*\.js$/.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
+  fs.writeFileSync(cached, code);
+  return code;
+}
+
+/**
+ * Bundle the lookup module into the cache now, if it is not there: the build calls this before
+ * rendering, so the esbuild process does not run at the build's memory peak.
+ */
+export function prepareLookupModule(cacheDir: string, generator: string): void {
+  lookupModuleCode(cacheDir, generator);
+}
+
+/** Writes `lookup.js`: this index's constants, then the bundled module that reads them. */
+export function writeLookupModule(outFile: string, cacheDir: string, generator: string, fixShards: number, manifestJson: string): number {
+  const code = Buffer.concat([Buffer.from(`const __KB_MANIFEST__=${manifestJson},__KB_FIX_SHARDS__=${fixShards};\n`), lookupModuleCode(cacheDir, generator)]);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, code);
   return code.byteLength;
@@ -107,10 +129,10 @@ async function writeLookupFiles(entries: LookupSource[], cacheDir: string, outDi
   return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), fixShards: fix.shards };
 }
 
-/** The whole lookup output: the index files, then the browser module built with their manifest. */
-export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string): Promise<{ files: number; bytes: number; seconds: number }> {
+/** The whole lookup output: the index files, then the browser module with their manifest. */
+export async function writeLookupIndex(build: ContentBuild, cacheDir: string, outDir: string, generator: string): Promise<{ files: number; bytes: number; seconds: number }> {
   const t0 = performance.now();
   const r = await writeLookupFiles(build.articles, cacheDir, outDir);
-  const moduleBytes = await bundleLookupModule(path.join(outDir, LOOKUP_MODULE), r.fixShards, r.manifestJson);
+  const moduleBytes = writeLookupModule(path.join(outDir, LOOKUP_MODULE), cacheDir, generator, r.fixShards, r.manifestJson);
   return { files: r.files + 1, bytes: r.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
 }

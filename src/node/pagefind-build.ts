@@ -46,7 +46,7 @@ export const MAX_BUNDLES = 8;
 /** Target articles per bundle; `KB_PAGEFIND_CHUNK` overrides it (tests use a tiny one). */
 export function pagefindBundleTarget(): number {
   const env = Number(process.env.KB_PAGEFIND_CHUNK);
-  return Number.isInteger(env) && env > 0 ? env : 1500;
+  return Number.isInteger(env) && env > 0 ? env : 1000;
 }
 
 export function bundleCount(articles: number, target = pagefindBundleTarget()): number {
