@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
 import type { Article } from '../core/model/article';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
@@ -13,6 +12,7 @@ import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
 import { lookupInputOf, type LookupInput } from './lookup-input';
 import type { ContentBuild } from './build-content';
+import { runEsbuild } from './esbuild-cli';
 import { pagesDigest } from './output-cache';
 
 export const LOOKUP_MODULE = '_kb/lookup.js';
@@ -43,21 +43,10 @@ function lookupModuleCode(cacheDir: string, generator: string): Buffer {
   const cached = path.join(cacheDir, `lookup-module-${generator}.js`);
   if (fs.existsSync(cached)) return fs.readFileSync(cached);
   const entry = lookupEntryFile();
-  // Synchronous: a short-lived esbuild process, not a service that stays until Node exits.
-  const result = buildSync({
-    entryPoints: [entry],
-    absWorkingDir: path.dirname(entry),
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2020',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = Buffer.from(result.outputFiles[0].contents);
+  const code = runEsbuild(
+    [path.basename(entry), '--bundle', '--format=esm', '--platform=neutral', '--target=es2020', '--minify', '--legal-comments=none', '--charset=utf8', '--log-level=error'],
+    path.dirname(entry),
+  );
   fs.mkdirSync(cacheDir, { recursive: true });
   // An earlier generator's module is never used again.
   for (const name of fs.readdirSync(cacheDir)) if (/^lookup-module-.*\.js$/.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
