@@ -21,7 +21,9 @@ export interface SearchIndexJob {
 export function writeSearchIndexInWorker(job: SearchIndexJob): Promise<SearchIndexStats> {
   const script = bundleWorker(path.join(here, 'pagefind-worker.ts'), job.cacheDir, ['pagefind']);
   return new Promise<SearchIndexStats>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: job });
+    // It holds a few documents at a time: a small heap keeps its share of the build's peak small
+    // (V8 otherwise lets garbage grow to hundreds of MB before collecting).
+    const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } });
     worker.once('message', (msg: { ok: true; result: SearchIndexStats } | { ok: false; error: string }) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.result);
