@@ -15,6 +15,12 @@ export interface StoredOutput<T> {
   install: (outDir: string) => void;
 }
 
+/** Whether `reuseOrBuild` would reuse the stored output `name` for this digest. */
+export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
+  const stamp = path.join(cacheDir, 'outputs', name, 'digest.txt');
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputDigest;
+}
+
 export async function reuseOrBuild<T>(
   cacheDir: string,
   name: string,
@@ -30,7 +36,7 @@ export async function reuseOrBuild<T>(
   const install = (outDir: string) => {
     for (const p of paths) copy(path.join(files, p), path.join(outDir, p));
   };
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputDigest) return { reused: true, result: null, install };
+  if (isStored(cacheDir, name, inputDigest)) return { reused: true, result: null, install };
   // No stamp while building: a build that fails or is cut short is never taken for a finished one.
   fs.rmSync(store, { recursive: true, force: true });
   fs.mkdirSync(files, { recursive: true });

@@ -9,7 +9,7 @@ import type { Article } from '../core/model/article';
 import { searchDocument } from '../core/search/index-document';
 import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-content';
-import { pagesDigest, reuseOrBuild } from './output-cache';
+import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 
 /** What indexing takes from a manifest entry (the rest is read from the model file). */
 export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey'>;
@@ -69,23 +69,36 @@ export function searchIndexGenerator(generator: string, articles: number): strin
   return `${generator}\0bundles=${bundleCount(articles)}`;
 }
 
-/** Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails. */
-/** `generator` is the generator's digest: a bundle is reused only when it and the bundle's pages are unchanged. */
-export async function writeSearchIndex(articles: SearchSource[], cacheDir: string, outDir: string, generator: string): Promise<SearchIndexStats> {
+/**
+ * Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails.
+ * `generator` is the generator's digest: a bundle is reused only when it and its pages are
+ * unchanged. `onPlan` learns, before any indexing, how many articles are in bundles to rebuild.
+ */
+export async function writeSearchIndex(
+  articles: SearchSource[],
+  cacheDir: string,
+  outDir: string,
+  generator: string,
+  onPlan?: (toIndex: number, total: number) => void,
+): Promise<SearchIndexStats> {
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
   const count = bundleCount(articles.length);
   const members: SearchSource[][] = Array.from({ length: count }, () => []);
   for (const a of articles) members[bundleOf(a.url, count)].push(a);
+  // Sorted by URL so a bundle does not depend on discovery order.
+  for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  onPlan?.(
+    members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, pagesDigest(generator, entries)) ? 0 : entries.length), 0),
+    articles.length,
+  );
   const problems: string[] = [];
   const extra: string[] = [];
   let pages = 0;
   // One bundle at a time, so at most one indexer's memory is held.
   for (const [i, entries] of members.entries()) {
     const n = i + 1;
-    // Sorted by URL so a bundle does not depend on discovery order.
-    entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     const bundleDir = n === 1 ? outputPath : path.join(outputPath, 'x', String(n));
     const result = await reuseOrWriteBundle(n, entries, cacheDir, bundleDir, generator);
     pages += result.pages;
