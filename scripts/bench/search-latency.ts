@@ -6,7 +6,8 @@
  * For each query: a fresh page, focus the box (which starts loading Pagefind, as a
  * user's click would), put the text in, and time from the input event to the
  * rendered results ("cold"). Word queries arrive as typing (the box waits 120 ms
- * for a pause); pasted errors arrive as a paste (searched at once). Then the same query again on a page that has already
+ * for a pause); pasted errors arrive as a paste (searched at once). Also times when the first results showed
+ * (a pasted error's lookup answer can show before the full text). Then the same query again on a page that has already
  * searched ("warm"). Prints p50/p95 for word queries and pasted errors, then what
  * the identifier queries return on the search page.
  */
@@ -65,6 +66,8 @@ const IDENTIFIERS = ['0x80070005', 'AADSTS50011', 'KB5034441', '500.19', '5.7.1'
 
 interface Sample {
   ms: number;
+  /** When the first results showed: the lookup's early answer, or the full results. */
+  firstMs: number;
   count: number;
   confidentFirst: boolean;
 }
@@ -77,13 +80,20 @@ const TIME_BOX_QUERY = `(text, paste) => new Promise((resolve, reject) => {
   const form = document.querySelector('form[data-search-box]');
   const box = form.querySelector('textarea');
   let started = 0;
+  let firstMs = null;
+  const early = () => {
+    if (form.dataset.searchLookupQuery === text && firstMs === null) firstMs = performance.now() - started;
+  };
+  form.addEventListener('kb-search-lookup', early);
   const timeout = setTimeout(() => reject(new Error('no results for ' + text.slice(0, 40))), 30000);
   const done = () => {
     if (form.dataset.searchQuery !== text) return;
     form.removeEventListener('kb-search-results', done);
+    form.removeEventListener('kb-search-lookup', early);
     clearTimeout(timeout);
     const first = form.querySelector('[data-search-results] .sr-item');
-    resolve({ ms: performance.now() - started, count: form.querySelectorAll('[data-search-results] .sr-item').length, confidentFirst: !!(first && first.classList.contains('sr-lookup-confident')) });
+    const ms = performance.now() - started;
+    resolve({ ms, firstMs: firstMs ?? ms, count: form.querySelectorAll('[data-search-results] .sr-item').length, confidentFirst: !!(first && first.classList.contains('sr-lookup-confident')) });
   };
   form.addEventListener('kb-search-results', done);
   box.focus();
@@ -127,6 +137,7 @@ async function main(): Promise<void> {
       }
       console.log(`${label}: cold (first search on a fresh page, Pagefind loading) ${fmt(cold.map((s) => s.ms))}`);
       console.log(`${label}: warm (index already loaded) ${fmt(warm.map((s) => s.ms))}`);
+      console.log(`${label}: first results shown, cold ${fmt(cold.map((s) => s.firstMs))}`);
       console.log(`${label}: ${cold.filter((s) => s.count > 0).length}/${cold.length} with results; ${cold.filter((s) => s.confidentFirst).length} with a confident fingerprint match first`);
     }
     console.log('\nidentifier queries (search page):');

@@ -64,6 +64,18 @@ function setup(form: HTMLFormElement): void {
     void loadPagefind();
   };
 
+  /** The fingerprint lookup's answer, shown while the full-text search is still loading. */
+  const renderLookup = (out: SearchOutcome) => {
+    list.replaceChildren(...out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
+    chips.replaceChildren();
+    const confident = out.hits.filter((h) => h.origin === 'lookup-confident').length;
+    status.textContent = `${out.hits.length} ${out.hits.length === 1 ? 'article' : 'articles'}${confident ? `, ${confident} matching your error` : ''}; searching the full text…`;
+    more.href = searchPageUrl(box.value);
+    more.hidden = false;
+    form.dataset.searchLookupQuery = out.text;
+    form.dispatchEvent(new CustomEvent('kb-search-lookup', { detail: { ms: out.ms, count: out.hits.length } }));
+  };
+
   const render = (out: SearchOutcome) => {
     list.replaceChildren(...out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
     const chipRow = chipsNode(out.facets, selection, {
@@ -102,7 +114,11 @@ function setup(form: HTMLFormElement): void {
     }
     const go = async () => {
       const mine = ++seq;
-      const out = await search({ text, filters: selection, limit: PANEL_RESULTS });
+      const out = await search({ text, filters: selection, limit: PANEL_RESULTS }, (early) => {
+        if (mine !== seq) return;
+        open();
+        renderLookup(early);
+      });
       if (mine !== seq) return; // A newer query already answered.
       open();
       render(out);

@@ -3,7 +3,7 @@
  * (loaded lazily from /pagefind/) plus, for pasted errors, the fingerprint lookup
  * (/_kb/lookup.js, optional). Returns plain data; rendering is elsewhere.
  */
-import { combineResults, fuseRankings, type HitOrigin } from '../core/search/combine';
+import { combineResults, fuseRankings, type Combined, type HitOrigin } from '../core/search/combine';
 import { excerptSegments, type ExcerptSegment } from '../core/search/excerpt';
 import { analyzeQuery, type QueryAnalysis } from '../core/search/query-kind';
 import { fullTextQueries, isIdentifierQuery, mentionsIdentifier } from '../core/search/search-terms';
@@ -175,8 +175,38 @@ function hitFromData(d: PagefindData, origin: HitOrigin): SearchHit {
   };
 }
 
-/** Runs one search. Never throws: failures give an outcome with `unavailable` or fewer hits. */
-export async function search(req: SearchRequest): Promise<SearchOutcome> {
+/** Lookup and full-text results, merged, as the hits a list shows. */
+function toHits(combined: Array<Combined<LookupResult, SearchHit>>): SearchHit[] {
+  return combined.map((c): SearchHit => {
+    const hit = c.fulltext ?? {
+      url: c.url,
+      title: c.lookup!.title,
+      summary: c.lookup!.summary ?? '',
+      product: '',
+      area: '',
+      date: '',
+      excerpt: [],
+      sections: [],
+      origin: c.origin,
+      matched: null,
+    };
+    const matched = c.lookup?.matched;
+    return {
+      ...hit,
+      origin: c.origin,
+      matched: matched?.text ?? null,
+      sections: matched?.anchor && c.origin !== 'fulltext' && !hit.sections.length ? [{ title: matched.section || 'Matching section', url: `${c.url}#${matched.anchor}` }] : hit.sections,
+    };
+  });
+}
+
+/**
+ * Runs one search. Never throws: failures give an outcome with `unavailable` or fewer hits.
+ * `onLookup` gets the fingerprint lookup's hits alone when they arrive before the full-text search
+ * is done (the first Pagefind search on a page loads its indexes and takes a few hundred ms; the
+ * lookup answers in tens), so a pasted error can show its article at once.
+ */
+export async function search(req: SearchRequest, onLookup?: (early: SearchOutcome) => void): Promise<SearchOutcome> {
   const started = performance.now();
   const analysis = analyzeQuery(req.text);
   const limit = req.limit ?? 10;
@@ -188,6 +218,15 @@ export async function search(req: SearchRequest): Promise<SearchOutcome> {
   const lookupPromise: Promise<LookupResult[] | null> = wantLookup
     ? loadLookup().then((fn) => (fn ? fn(req.text, { limit }).catch(() => []) : null))
     : Promise.resolve(null);
+
+  let done = false;
+  if (onLookup) {
+    void lookupPromise.then((lookup) => {
+      if (done || !lookup?.length) return;
+      const hits = toHits(combineResults(analysis.kind, lookup, []).slice(0, limit));
+      onLookup({ ...base, hits, total: hits.length, lookupRan: true, ms: performance.now() - started });
+    });
+  }
 
   const pf = await loadPagefind();
   let ranked: PagefindResult[] = [];
@@ -227,27 +266,7 @@ export async function search(req: SearchRequest): Promise<SearchOutcome> {
   }).map((x) => x.d);
   total -= loaded.length - datas.length;
   const fulltext = datas.filter((d): d is PagefindData => d !== null).map((d) => hitFromData(d, 'fulltext'));
-  const combined = combineResults(analysis.kind, lookup ?? [], fulltext).slice(0, limit);
-  const hits = combined.map((c): SearchHit => {
-    const hit = c.fulltext ?? {
-      url: c.url,
-      title: c.lookup!.title,
-      summary: c.lookup!.summary ?? '',
-      product: '',
-      area: '',
-      date: '',
-      excerpt: [],
-      sections: [],
-      origin: c.origin,
-      matched: null,
-    };
-    const matched = c.lookup?.matched;
-    return {
-      ...hit,
-      origin: c.origin,
-      matched: matched?.text ?? null,
-      sections: matched?.anchor && c.origin !== 'fulltext' && !hit.sections.length ? [{ title: matched.section || 'Matching section', url: `${c.url}#${matched.anchor}` }] : hit.sections,
-    };
-  });
+  const hits = toHits(combineResults(analysis.kind, lookup ?? [], fulltext).slice(0, limit));
+  done = true;
   return { ...base, hits, total, facets, lookupRan: lookup !== null, unavailable: !pf, ms: performance.now() - started };
 }

@@ -147,6 +147,34 @@ describe.skipIf(!chromiumAvailable)('search in the browser', () => {
     expect((await page.inputValue('#site-search')).split('\n')).toHaveLength(4);
   });
 
+  it('shows the fingerprint match of a pasted error before the full-text search has loaded', async () => {
+    if (!fs.existsSync(path.join(dist, '_kb/lookup.js'))) return;
+    const w = await watchedPage(browser.context);
+    pages.push(w);
+    const { page } = w;
+    // Hold every Pagefind file until the lookup's answer is on screen.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/pagefind/**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${site.origin}/`);
+    const paste = 'Msg 18456, Level 14, State 1, Server DBHOST7, Line 1\nLogin failed for user \'CONTOSO\\svc-reports\'.';
+    await page.fill('#site-search', paste);
+    await page.waitForFunction((t) => document.querySelector<HTMLElement>('form[data-search-box]')?.dataset.searchLookupQuery === t, paste, { timeout: 15_000 });
+    const early = await boxResults(page);
+    expect(early[0].url).toBe('/sql-server/login-failed-error-18456/');
+    expect(early[0].origin).toContain('sr-lookup-confident');
+    expect(await page.textContent('[data-search-status]')).toMatch(/searching the full text/i);
+    // The full-text search has not answered yet: it cannot, its files are held.
+    expect(await page.evaluate(() => document.querySelector<HTMLElement>('form[data-search-box]')?.dataset.searchQuery)).toBeUndefined();
+    release();
+    await page.waitForFunction((t) => document.querySelector<HTMLElement>('form[data-search-box]')?.dataset.searchQuery === t, paste, { timeout: 15_000 });
+    expect((await boxResults(page))[0].url).toBe('/sql-server/login-failed-error-18456/');
+    await page.unroute('**/pagefind/**');
+  });
+
   it('works from the keyboard alone', async () => {
     const { page } = await open('/');
     await page.keyboard.press('/');
