@@ -13,14 +13,13 @@ import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { detachOutDir } from '../node/out-dir';
 
-
 let renderStart = 0;
 /** The previous build's output, being deleted in the background. */
 let oldOutput: Promise<void> | null = null;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** The indexes, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
+/** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
 let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
