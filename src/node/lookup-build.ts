@@ -70,9 +70,6 @@ export function writeLookupModule(outFile: string, cacheDir: string, generator: 
   return code.byteLength;
 }
 
-/** What the index needs of a manifest entry. */
-type LookupSource = Pick<ContentBuild['articles'][number], 'url' | 'modelFile' | 'errorMessages'>;
-
 /** What the lookup output depends on: the generator and each indexed article's URL and lookup key. */
 export function lookupDigest(generator: string, build: ContentBuild): string {
   return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: a.lookupKey })));
@@ -87,7 +84,7 @@ interface LookupFilesResult {
 }
 
 /** Writes `_kb/lookup/` (no module). */
-async function writeLookupFiles(entries: LookupSource[], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
+async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
   const inputs: LookupArticleInput[] = [];
   const links: Array<{ url: string; links: FixLinks }> = [];
   // Articles without error messages add nothing to the index; their models are not even read.

@@ -1,6 +1,6 @@
 /**
  * Full-text index: Pagefind, fed from the article models in the cache (not from the
- * built HTML), written to `<outDir>/pagefind/`. Runs on a worker thread (index-thread.ts).
+ * built HTML), written to `<outDir>/pagefind/`. Runs on a worker thread (pagefind-thread.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +38,7 @@ function dirBytes(dir: string): number {
  * Pagefind cannot update an index, so an edit re-indexes the whole bundle that holds the article,
  * and its indexer holds a whole bundle in memory (about 240 KB per article). Small bundles keep an
  * edit and the memory cheap; each extra bundle costs the search page one more index to merge on
- * its first search (measured on the corpus: 6 bundles, cold first search 257 → 415 ms, warm search
+ * its first search (measured on the corpus: 6 bundles, cold first search p50 264 → 428 ms, warm search
  * unchanged). So: bundles of about `pagefindBundleTarget()` articles, at most `MAX_BUNDLES`.
  */
 export const MAX_BUNDLES = 8;
@@ -89,8 +89,9 @@ export async function writeSearchIndex(
   for (const a of articles) members[bundleOf(a.url, count)].push(a);
   // Sorted by URL so a bundle does not depend on discovery order.
   for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const digests = members.map((entries) => pagesDigest(generator, entries));
   onPlan?.(
-    members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, pagesDigest(generator, entries)) ? 0 : entries.length), 0),
+    members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, digests[i]) ? 0 : entries.length), 0),
     articles.length,
   );
   const problems: string[] = [];
@@ -100,7 +101,7 @@ export async function writeSearchIndex(
   for (const [i, entries] of members.entries()) {
     const n = i + 1;
     const bundleDir = n === 1 ? outputPath : path.join(outputPath, 'x', String(n));
-    const result = await reuseOrWriteBundle(n, entries, cacheDir, bundleDir, generator);
+    const result = await reuseOrWriteBundle(n, entries, cacheDir, bundleDir, digests[i]);
     pages += result.pages;
     problems.push(...result.problems);
     if (n > 1) extra.push(`/pagefind/x/${n}/`);
@@ -122,11 +123,11 @@ const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', BUNDLES
  * so an edit re-indexes only the bundle holding the edited article. A bundle that had problems is
  * never reused, so its problems are reported again on the next build.
  */
-async function reuseOrWriteBundle(n: number, entries: SearchSource[], cacheDir: string, bundleDir: string, generator: string): Promise<{ pages: number; problems: string[] }> {
+async function reuseOrWriteBundle(n: number, entries: SearchSource[], cacheDir: string, bundleDir: string, digest: string): Promise<{ pages: number; problems: string[] }> {
   const stored = await reuseOrBuild(
     cacheDir,
     `${BUNDLES_OUTPUT}/${n}`,
-    pagesDigest(generator, entries),
+    digest,
     ['.'],
     (stage) => writeBundle(entries, cacheDir, stage),
     (r) => !r.problems.length && r.pages === entries.length,

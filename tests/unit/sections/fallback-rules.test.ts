@@ -15,9 +15,8 @@ import {
   pseudoHeading,
 } from '../../../src/core/sections/fallback-rules';
 import { plainText } from '../../../src/core/sections/plain-text';
-import { parse } from './helpers';
+import { nodes } from './helpers';
 
-const nodes = (md: string): RootContent[] => parse(md).children;
 const first = (md: string): RootContent => nodes(md)[0];
 
 describe('FALLBACK_RULES', () => {

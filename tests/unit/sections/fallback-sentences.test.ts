@@ -2,7 +2,6 @@
  * The sentence, label and heading forms that find causes and solutions written as prose: in list
  * items, after a first sentence, or as an instruction heading. Fixtures are written for these tests.
  */
-import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import {
   causeSentence,
@@ -15,9 +14,8 @@ import {
   labelledKinds,
   statesProblem,
 } from '../../../src/core/sections/fallback-rules';
-import { parse, sectionsOf } from './helpers';
+import { nodes, sectionsOf } from './helpers';
 
-const nodes = (md: string): RootContent[] => parse(md).children;
 const T = { troubleshooting: true };
 const fixForm = (text: string) => FIX_SENTENCE_FORMS.find((f) => f.pattern.test(text))?.name ?? null;
 const causeForm = (text: string) => CAUSE_SENTENCE_FORMS.find((f) => f.pattern.test(text))?.name ?? null;

@@ -4,12 +4,10 @@
  * bullet, and fix sentences that Markdown glues to the paragraph before them. Each case has a near
  * miss that must stay unlabelled. Fixtures are written for these tests.
  */
-import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { FIX_SENTENCE_FORMS, hasFixSentence, hasOrderedList, namesTask } from '../../../src/core/sections/fallback-rules';
-import { parse, sectionsOf } from './helpers';
+import { nodes, sectionsOf } from './helpers';
 
-const nodes = (md: string): RootContent[] => parse(md).children;
 const T = { troubleshooting: true };
 const solutionsOf = (md: string) => sectionsOf(md, T).solutions.map((s) => s.anchor);
 const rulesOf = (md: string) => sectionsOf(md, T).fallbacks.map((f) => `${f.rule}:${f.anchor}`);

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -13,4 +13,9 @@ export function parse(md: string): Root {
 
 export function sectionsOf(md: string, opts?: BuildSectionsOptions): SectionModel {
   return buildSections(parse(md), createSlugger().slug, opts);
+}
+
+/** The top-level nodes of a Markdown snippet, for the rules that read blocks. */
+export function nodes(md: string): RootContent[] {
+  return parse(md).children;
 }
