@@ -11,11 +11,11 @@ import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-bu
 import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLookupIndex } from '../node/lookup-build';
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
-import { detachOutDir } from '../node/out-dir';
+import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 
 let renderStart = 0;
 /** The previous build's output, being deleted in the background. */
-let oldOutput: Promise<void> | null = null;
+let inPlace: InPlaceOutput | null = null;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -61,9 +61,9 @@ export function kbIntegration(): AstroIntegration {
         pendingSearch = null;
         contentBuild = null;
         if (command === 'build') {
-          oldOutput = detachOutDir(fileURLToPath(config.outDir));
-          // Emptied already (the old files go on being deleted in the background).
-          if (oldOutput) updateConfig({ vite: { build: { emptyOutDir: false } } });
+          // A rebuild writes over the old files; what it did not write is pruned in build:done.
+          inPlace = beginInPlace(fileURLToPath(config.outDir));
+          if (inPlace) updateConfig({ vite: { build: { emptyOutDir: false } } });
         }
         // Only a build indexes; the loader calls this the moment its content is parsed.
         onContentReady(
@@ -122,8 +122,11 @@ export function kbIntegration(): AstroIntegration {
             ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`
             : 'KB: search index unchanged, reused from the cache',
         );
-        await oldOutput;
-        oldOutput = null;
+        if (inPlace) {
+          const pruned = inPlace.prune(['pagefind', LOOKUP_DIR, LOOKUP_MODULE]);
+          if (pruned) logger.info(`KB: removed ${pruned} files of the previous build that this one did not write`);
+          inPlace = null;
+        }
         for (const line of summarize(report).split('\n')) logger.info(line);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
         if (strictMode() && errors > 0) {
