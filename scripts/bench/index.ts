@@ -70,6 +70,7 @@ function median<T>(xs: T[], key: (x: T) => number): T {
 
 function changeOneArticle(): string {
   const report = JSON.parse(fs.readFileSync(path.join(outDir, '_kb/report.json'), 'utf8')) as { articles: Array<{ source: string }> };
+  if (!report.articles.length) throw new Error('one change: the content has no articles to change');
   const target = report.articles[Math.floor(report.articles.length / 2)].source;
   const file = path.join(contentDir, target);
   fs.appendFileSync(file, `\n\nEdited for the benchmark at run ${Date.now()}.\n`);

@@ -149,10 +149,10 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     index.records[m.source] = { key: m.key, includeDigests, light };
     lights[m.index] = light;
   };
-  const threads = workerCount();
-  if (threads > 1 && misses.length >= 32) {
+  const workers = workerCount();
+  if (workers > 1 && misses.length >= 32) {
     let done = 0;
-    await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), threads, (i, light) => {
+    await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), workers, (i, light) => {
       store(misses[i], light);
       opts.onProgress?.(++done, misses.length);
     });

@@ -1,7 +1,7 @@
-// Worker thread entry: parses articles handed to it by the pool and writes their models. Bundled to one file at build start.
+// Parser process entry: parses the articles the pool sends and writes their models. Bundled to one
+// file at build start and run as a child process (see ingest-pool.ts for why not a thread).
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import { ingestArticle } from '../core/ingest';
 import { createFsIncludeResolver } from './include-resolver';
 import { lightOf } from './light-result';
@@ -11,11 +11,17 @@ interface Job {
   source: string;
 }
 
-const root: string = workerData.root;
-const cacheDir: string = workerData.cacheDir;
+const [root, cacheDir] = process.argv.slice(2);
 const resolver = createFsIncludeResolver(root);
 
-parentPort!.on('message', (job: Job) => {
-  const bytes = fs.readFileSync(path.join(root, job.source));
-  parentPort!.postMessage({ id: job.id, light: lightOf(ingestArticle(job.source, bytes, resolver), cacheDir) });
+process.on('message', (job: Job) => {
+  try {
+    const bytes = fs.readFileSync(path.join(root, job.source));
+    process.send!({ id: job.id, light: lightOf(ingestArticle(job.source, bytes, resolver), cacheDir) });
+  } catch (e) {
+    // ingestArticle never throws; reading the file or writing the model can.
+    process.send!({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+  }
 });
+// The pool closes the channel when it has no more work.
+process.on('disconnect', () => process.exit(0));
