@@ -12,10 +12,15 @@ import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLook
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
+import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
 
 let renderStart = 0;
 /** The previous build's output, being deleted in the background. */
 let inPlace: InPlaceOutput | null = null;
+/** Which article pages this build renders; planned once the content is known. */
+let renderPlan: RenderPlan | null = null;
+let outDirPath = '';
+let settings: SiteSettings | null = null;
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -60,9 +65,13 @@ export function kbIntegration(): AstroIntegration {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         pendingSearch = null;
         contentBuild = null;
+        renderPlan = null;
+        clearRenderPlan();
         if (command === 'build') {
+          outDirPath = fileURLToPath(config.outDir);
+          settings = { base: config.base, site: config.site, trailingSlash: config.trailingSlash, format: config.build.format };
           // A rebuild writes over the old files; what it did not write is pruned in build:done.
-          inPlace = beginInPlace(fileURLToPath(config.outDir));
+          inPlace = beginInPlace(outDirPath);
           if (inPlace) updateConfig({ vite: { build: { emptyOutDir: false } } });
         }
         // Only a build indexes; the loader calls this the moment its content is parsed.
@@ -70,6 +79,7 @@ export function kbIntegration(): AstroIntegration {
           command === 'build'
             ? (build) => {
                 contentBuild = build;
+                renderPlan = planRender(build, outDirPath, siteDigest(settings!));
                 pendingSearch = startSearchIndex(build);
                 prepareLookupModule(cacheDir(), generatorDigest());
               }
@@ -84,6 +94,7 @@ export function kbIntegration(): AstroIntegration {
           contentBuild = readManifest();
           pendingSearch = startSearchIndex(contentBuild);
         }
+        if (!renderPlan && contentBuild && settings) renderPlan = planRender(contentBuild, outDirPath, siteDigest(settings));
       },
       'astro:build:generated': () => {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
@@ -123,9 +134,15 @@ export function kbIntegration(): AstroIntegration {
             : 'KB: search index unchanged, reused from the cache',
         );
         if (inPlace) {
-          const pruned = inPlace.prune(['pagefind', LOOKUP_DIR, LOOKUP_MODULE]);
+          const pruned = inPlace.prune(['pagefind', LOOKUP_DIR, LOOKUP_MODULE, ...(renderPlan?.keptFiles ?? [])]);
           if (pruned) logger.info(`KB: removed ${pruned} files of the previous build that this one did not write`);
           inPlace = null;
+        }
+        if (renderPlan) {
+          const kept = renderPlan.keptFiles.length;
+          logger.info(`KB: article pages: ${build.articles.length - kept} rendered, ${kept} unchanged and kept`);
+          renderPlan.complete();
+          renderPlan = null;
         }
         for (const line of summarize(report).split('\n')) logger.info(line);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;

@@ -22,3 +22,15 @@ export function loadNavGroups(): NavGroup[] {
   if (navMemo?.mtimeMs !== mtimeMs) navMemo = { mtimeMs, groups: JSON.parse(fs.readFileSync(file, 'utf8')) as NavGroup[] };
   return navMemo.groups;
 }
+
+/** The article pages this build leaves alone (see render-plan.ts), for the article route's getStaticPaths. */
+export const PLAN_FILE = 'render-plan.json';
+
+/** URLs of the article pages this build does not render: empty outside a planned build. */
+export function pagesKept(): Set<string> {
+  try {
+    return new Set(JSON.parse(fs.readFileSync(path.join(cacheDir(), PLAN_FILE), 'utf8')) as string[]);
+  } catch {
+    return new Set();
+  }
+}

@@ -13,6 +13,7 @@ import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { lightOf, type LightResult } from './light-result';
 import { recordTiming } from './timings';
+import { hashTree } from './code-digest';
 
 
 
@@ -66,21 +67,7 @@ let generatorDigestMemo: string | null = null;
 export function generatorDigest(): string {
   if (generatorDigestMemo) return generatorDigestMemo;
   const hash = crypto.createHash('sha256');
-  const coreDir = path.resolve(here, '../core');
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const name of fs.readdirSync(dir).sort()) {
-      const abs = path.join(dir, name);
-      if (fs.statSync(abs).isDirectory()) walk(abs);
-      else {
-        hash.update(name);
-        hash.update(fs.readFileSync(abs));
-      }
-    }
-  };
-  walk(coreDir);
-  walk(path.resolve(here, '../node'));
-  walk(path.resolve(here, '../lookup'));
+  for (const dir of ['../core', '../node', '../lookup']) hashTree(hash, path.resolve(here, dir));
   generatorDigestMemo = hash.digest('hex').slice(0, 16);
   return generatorDigestMemo;
 }

@@ -1,13 +1,14 @@
 /**
- * A rebuild into an existing dist/ writes over it in place and prunes what it did not write: after
- * an article is deleted, another edited and a stray file dropped in, the site equals a clean build.
+ * A rebuild into an existing dist/ writes over it in place, renders only the article pages whose
+ * inputs changed, and prunes what it did not write: after an article is deleted, another edited, a
+ * toc entry renamed and a stray file dropped in, the site equals a clean build of the same content.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../helpers/build-site';
+import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
 
 function digests(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -18,8 +19,14 @@ function digests(dir: string): Record<string, string> {
   return out;
 }
 
+function articlePages(site: BuiltSite): { rendered: number; kept: number } {
+  const m = /article pages: (\d+) rendered, (\d+) unchanged and kept/.exec(site.output);
+  expect(m, site.output.slice(-2000)).not.toBeNull();
+  return { rendered: Number(m![1]), kept: Number(m![2]) };
+}
+
 describe('rebuild in place', () => {
-  it('leaves the same site as a clean build of the changed content', () => {
+  it('renders only what changed and leaves the same site as a clean build', () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-inplace-'));
     const content = path.join(work, 'content');
     fs.cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
@@ -27,24 +34,45 @@ describe('rebuild in place', () => {
     const env = { KB_CACHE_DIR: path.join(work, 'cache') };
     const first = buildSite(content, { env, outDir });
     expect(first.status, first.output.slice(-2000)).toBe(0);
+    const total = first.report.pages;
+    expect(articlePages(first)).toEqual({ rendered: total, kept: 0 });
 
-    const [removed, edited] = first.report.articles.map((a) => a.source).sort().slice(0, 2);
+    const again = buildSite(content, { env, outDir });
+    expect(articlePages(again)).toEqual({ rendered: 0, kept: total });
+
+    const sources = first.report.articles.map((a) => a.source).filter((s) => !s.startsWith('sql-server/')).sort();
+    const [removed, edited] = sources;
     const removedUrl = first.report.articles.find((a) => a.source === removed)!.url;
     expect(first.exists(removedUrl)).toBe(true);
     fs.rmSync(path.join(content, removed));
     fs.appendFileSync(path.join(content, edited), '\n\nA sentence about quasar flux.\n');
+    // A toc rename changes the side navigation of that toc group's pages.
+    const toc = path.join(content, 'sql-server/toc.yml');
+    fs.writeFileSync(toc, fs.readFileSync(toc, 'utf8').replace('name: Certificate chain not trusted', 'name: Server certificate not trusted'));
     fs.writeFileSync(path.join(outDir, 'stray.html'), 'not from any build');
     const pageInode = fs.statSync(path.join(outDir, 'index.html')).ino;
 
     const second = buildSite(content, { env, outDir });
     expect(second.status, second.output.slice(-2000)).toBe(0);
+    const { rendered, kept } = articlePages(second);
+    expect(rendered).toBeGreaterThan(1);
+    expect(kept).toBeGreaterThan(total / 2);
+    expect(rendered + kept).toBe(total - 1);
     expect(second.output).toMatch(/removed \d+ files of the previous build/);
     expect(second.exists(removedUrl)).toBe(false);
     expect(fs.existsSync(path.join(outDir, 'stray.html'))).toBe(false);
     expect(fs.statSync(path.join(outDir, 'index.html')).ino).toBe(pageInode);
+    expect(second.read('/sql-server/login-failed-error-18456/')).toContain('Server certificate not trusted');
 
     const clean = buildSite(content);
     expect(clean.status, clean.output.slice(-2000)).toBe(0);
     expect(digests(outDir)).toEqual(digests(clean.outDir));
+
+    // A setting every page shows (the source link) re-renders them all.
+    const sourceEnv = { KB_SOURCE_URL: 'https://example.com/kb/blob/main' };
+    const third = buildSite(content, { env: { ...env, ...sourceEnv }, outDir });
+    expect(articlePages(third)).toEqual({ rendered: total - 1, kept: 0 });
+    const cleanWithSource = buildSite(content, { env: sourceEnv });
+    expect(digests(outDir)).toEqual(digests(cleanWithSource.outDir));
   }, 300_000);
 });

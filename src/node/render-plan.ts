@@ -1,0 +1,100 @@
+/**
+ * A rebuild renders only the article pages whose inputs changed. A page depends on its article's
+ * model (the entry's content key), its entry (URL, toc placement, counts), its toc group (the side
+ * navigation lists the siblings) and the site itself: templates, styles, scripts, the generator's
+ * code, dependencies and the settings pages read. When all of these are what they were when the
+ * page in dist/ was written, Astro is not asked to render it again and the build keeps the file.
+ *
+ * The record of what dist/ holds lives in the cache and names its dist/. It is removed before
+ * rendering starts and written back only when the build completes, so a build cut short leaves
+ * no record and the next one renders every page.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArticleEntry, ContentBuild } from './build-content';
+import { generatorDigest } from './build-content';
+import { hashTree } from './code-digest';
+import { cacheDir } from './config';
+import { PLAN_FILE } from './article-store';
+
+/** What the pages in dist/ were rendered from. */
+const RECORD_FILE = 'rendered-pages.json';
+
+interface RenderRecord {
+  outDir: string;
+  site: string;
+  pages: Record<string, string>;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Settings of the Astro config that change every page. */
+export interface SiteSettings {
+  base: string;
+  site?: string;
+  trailingSlash: string;
+  format: string;
+}
+
+/** Digest of everything every page depends on besides its own article. */
+export function siteDigest(settings: SiteSettings): string {
+  const hash = crypto.createHash('sha256').update(generatorDigest());
+  const src = path.resolve(here, '..');
+  for (const part of ['pages', 'layouts', 'components', 'styles', 'scripts', 'integration', 'loader', 'content.config.ts']) hashTree(hash, path.join(src, part));
+  for (const file of ['astro.config.mjs', 'package-lock.json']) hashTree(hash, path.resolve(src, '..', file));
+  hash.update(JSON.stringify({ ...settings, source: process.env.KB_SOURCE_URL ?? '' }));
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** The file an article page is written to, relative to dist/ (directory format, trailing slash). */
+export function pageFile(url: string): string {
+  return `${url.replace(/^\/+/, '')}index.html`;
+}
+
+function pageKey(entry: ArticleEntry, build: ContentBuild): string {
+  const group = entry.nav ? build.navGroups[entry.nav.group] : null;
+  return crypto.createHash('sha256').update(JSON.stringify(entry)).update(JSON.stringify(group ?? null)).digest('hex').slice(0, 24);
+}
+
+export interface RenderPlan {
+  /** Article pages left as they are in dist/ (files relative to dist/). */
+  keptFiles: string[];
+  /** Call when the build has completed: records what dist/ now holds. */
+  complete(): void;
+}
+
+/**
+ * Decides which article pages to render and tells the article route through a file in the cache
+ * (the route runs in another module graph). Every page is rendered when dist/ is new, was written
+ * by another build, or the site changed.
+ */
+export function planRender(build: ContentBuild, outDir: string, site: string): RenderPlan {
+  const recordFile = path.join(cacheDir(), RECORD_FILE);
+  let record: RenderRecord | null = null;
+  try {
+    record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as RenderRecord;
+  } catch {
+    record = null;
+  }
+  fs.rmSync(recordFile, { force: true });
+  const keys = new Map(build.articles.map((a) => [a.url, pageKey(a, build)]));
+  const kept = record && record.outDir === outDir && record.site === site
+    ? build.articles.filter((a) => record.pages[a.url] === keys.get(a.url) && fs.existsSync(path.join(outDir, pageFile(a.url)))).map((a) => a.url)
+    : [];
+  fs.writeFileSync(path.join(cacheDir(), PLAN_FILE), JSON.stringify(kept));
+  return {
+    keptFiles: kept.map(pageFile),
+    complete() {
+      fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
+      const next: RenderRecord = { outDir, site, pages: Object.fromEntries(keys) };
+      fs.writeFileSync(recordFile, JSON.stringify(next));
+    },
+  };
+}
+
+/** Forgets an earlier build's plan, so a dev server or a build that plans nothing renders every page. */
+export function clearRenderPlan(): void {
+  fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
+}
