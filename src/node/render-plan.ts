@@ -5,7 +5,8 @@
  * code, dependencies and the settings pages read. When all of these are what they were when the
  * page in dist/ was written, Astro is not asked to render it again and the build keeps the file.
  *
- * The record of what dist/ holds lives in the cache and names its dist/. It is removed before
+ * The record of what dist/ holds lives in the cache and names its dist/ and each page file's size
+ * and mtime, so a page changed or replaced by hand is rendered again. It is removed before
  * rendering starts and written back only when the build completes, so a build cut short leaves
  * no record and the next one renders every page.
  */
@@ -25,7 +26,17 @@ const RECORD_FILE = 'rendered-pages.json';
 interface RenderRecord {
   outDir: string;
   site: string;
-  pages: Record<string, string>;
+  /** URL → [page key, the written file's size and mtime]: a file changed since is rendered again. */
+  pages: Record<string, [string, number, number]>;
+}
+
+function fileStamp(file: string): [number, number] | null {
+  try {
+    const st = fs.statSync(file);
+    return [st.size, st.mtimeMs];
+  } catch {
+    return null;
+  }
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -80,15 +91,23 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
   }
   fs.rmSync(recordFile, { force: true });
   const keys = new Map(build.articles.map((a) => [a.url, pageKey(a, build)]));
-  const kept = record && record.outDir === outDir && record.site === site
-    ? build.articles.filter((a) => record.pages[a.url] === keys.get(a.url) && fs.existsSync(path.join(outDir, pageFile(a.url)))).map((a) => a.url)
-    : [];
+  const unchanged = (url: string): boolean => {
+    const was = record!.pages[url];
+    const now = was && was[0] === keys.get(url) ? fileStamp(path.join(outDir, pageFile(url))) : null;
+    return !!now && now[0] === was[1] && now[1] === was[2];
+  };
+  const kept = record && record.outDir === outDir && record.site === site ? build.articles.map((a) => a.url).filter(unchanged) : [];
   fs.writeFileSync(path.join(cacheDir(), PLAN_FILE), JSON.stringify(kept));
   return {
     keptFiles: kept.map(pageFile),
     complete() {
       fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
-      const next: RenderRecord = { outDir, site, pages: Object.fromEntries(keys) };
+      const pages: RenderRecord['pages'] = {};
+      for (const [url, key] of keys) {
+        const stamp = fileStamp(path.join(outDir, pageFile(url)));
+        if (stamp) pages[url] = [key, ...stamp];
+      }
+      const next: RenderRecord = { outDir, site, pages };
       fs.writeFileSync(recordFile, JSON.stringify(next));
     },
   };

@@ -1,7 +1,7 @@
 /**
  * A rebuild into an existing dist/ writes over it in place, renders only the article pages whose
  * inputs changed, and prunes what it did not write: after an article is deleted, another edited, a
- * toc entry renamed and a stray file dropped in, the site equals a clean build of the same content.
+ * toc entry renamed, a page edited by hand and a stray file dropped in, the site equals a clean build of the same content.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -50,6 +50,9 @@ describe('rebuild in place', () => {
     const toc = path.join(content, 'sql-server/toc.yml');
     fs.writeFileSync(toc, fs.readFileSync(toc, 'utf8').replace('name: Certificate chain not trusted', 'name: Server certificate not trusted'));
     fs.writeFileSync(path.join(outDir, 'stray.html'), 'not from any build');
+    // A page changed by hand in dist/ is rendered again, though its article is unchanged.
+    const handEdited = first.report.articles.find((a) => a.source === sources[2])!.url;
+    fs.writeFileSync(path.join(outDir, handEdited, 'index.html'), 'edited by hand');
     const pageInode = fs.statSync(path.join(outDir, 'index.html')).ino;
 
     const second = buildSite(content, { env, outDir });
@@ -63,6 +66,7 @@ describe('rebuild in place', () => {
     expect(fs.existsSync(path.join(outDir, 'stray.html'))).toBe(false);
     expect(fs.statSync(path.join(outDir, 'index.html')).ino).toBe(pageInode);
     expect(second.read('/sql-server/login-failed-error-18456/')).toContain('Server certificate not trusted');
+    expect(second.read(handEdited)).not.toBe('edited by hand');
 
     const clean = buildSite(content);
     expect(clean.status, clean.output.slice(-2000)).toBe(0);
