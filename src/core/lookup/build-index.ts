@@ -33,6 +33,33 @@ function clip(s: string, n: number): string {
   return t.length <= n ? t : t.slice(0, n - 1).trimEnd() + '…';
 }
 
+/** References sorted by (hash, message): the hash and message of the i-th. */
+export interface SortedReferences {
+  hash(i: number): number;
+  message(i: number): number;
+}
+
+/**
+ * Orders every (feature hash, message) reference by hash, then message. Packed into one float
+ * (hash × 2^bits + message) and sorted natively while that is exact; a comparator sort beyond.
+ * There are millions at 50,000 articles: Maps keyed by 32-bit hashes (heap numbers in V8) had
+ * taken most of the index build.
+ */
+export function sortReferences(hashes: Uint32Array, messages: Int32Array, messageCount: number): SortedReferences {
+  const bits = Math.max(1, Math.ceil(Math.log2(messageCount + 1)));
+  if (32 + bits <= 53) {
+    const scale = 2 ** bits;
+    const keys = new Float64Array(hashes.length);
+    for (let i = 0; i < keys.length; i++) keys[i] = hashes[i] * scale + messages[i];
+    keys.sort();
+    return { hash: (i) => Math.floor(keys[i] / scale), message: (i) => keys[i] % scale };
+  }
+  const order = new Int32Array(hashes.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => hashes[a] - hashes[b] || messages[a] - messages[b]);
+  return { hash: (i) => hashes[order[i]], message: (i) => messages[order[i]] };
+}
+
 export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLookupOptions = {}): LookupIndexFile[] {
   const base = opts.base ?? '_kb/lookup';
   const shardBytes = opts.shardBytes ?? 3072;
@@ -42,14 +69,12 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const sorted = articles.slice().sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const messages: IndexedMessage[] = [];
   const perArticle: IndexedMessage[][] = [];
-  const df = new Map<number, number>();
-  const identHash = new Set<number>();
-  const anchorOf = new Map<number, number>();
+  const anchors: number[][] = [];
+  let refCount = 0;
 
   sorted.forEach((art, ai) => {
     const seen = new Set<string>();
     const list: IndexedMessage[] = [];
-    const artHashes = new Set<number>();
     for (const m of art.messages) {
       if (list.length >= maxPerArticle) break;
       const fp = fingerprint(m.text);
@@ -59,62 +84,94 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
         article: ai, msg: list.length, text: clip(m.text, DISPLAY_CHARS), anchor: m.anchor, section: m.section,
         hashes: fp.features.map((f) => f.h), identMask: fp.features.map((f) => f.ident), norm: 0,
       };
-      fp.features.forEach((f) => { artHashes.add(f.h); anchorOf.set(f.h, f.a); if (f.ident) identHash.add(f.h); });
+      anchors.push(fp.features.map((f) => f.a));
+      refCount += im.hashes.length;
       list.push(im);
       messages.push(im);
     }
-    for (const h of artHashes) df.set(h, (df.get(h) ?? 0) + 1);
     perArticle.push(list);
   });
 
+  // References in (hash, message) order; each run of one hash is that feature's posting list.
+  const refHash = new Uint32Array(refCount);
+  const refMsg = new Int32Array(refCount);
+  let r = 0;
+  messages.forEach((m, mi) => m.hashes.forEach((h) => { refHash[r] = h; refMsg[r] = mi; r++; }));
+  const refs = sortReferences(refHash, refMsg, messages.length);
+  const hashAt = refs.hash;
+  const msgAt = refs.message;
+  // Where a message holds a hash (the feature's own flags and anchor sit at that position).
+  const posOf = (mi: number, h: number, last: boolean) => (last ? messages[mi].hashes.lastIndexOf(h) : messages[mi].hashes.indexOf(h));
+
+  // One row per distinct hash: its reference run, document frequency, identifier flag, anchor.
+  const runStart: number[] = [];
+  for (let i = 0; i < refCount; i++) if (i === 0 || hashAt(i) !== hashAt(i - 1)) runStart.push(i);
+  runStart.push(refCount);
+  const distinct = runStart.length - 1;
+  const hashes = new Uint32Array(distinct);
+  const dfOf = new Int32Array(distinct);
+  const identOf = new Uint8Array(distinct);
+  const anchorOfRow = new Uint32Array(distinct);
   const n = sorted.length;
-  const postings = new Map<number, IndexedMessage[]>();
-  for (const m of messages) {
-    let norm = 0;
-    m.hashes.forEach((h, i) => { norm += featureWeight(df.get(h) ?? 1, n, m.identMask[i]); });
-    m.norm = norm;
-    for (const h of m.hashes) {
-      const list = postings.get(h);
-      if (list) list.push(m); else postings.set(h, [m]);
+  for (let d = 0; d < distinct; d++) {
+    const h = hashAt(runStart[d]);
+    hashes[d] = h;
+    let df = 0;
+    let prevArticle = -1;
+    let ident = 0;
+    for (let i = runStart[d]; i < runStart[d + 1]; i++) {
+      const m = messages[msgAt(i)];
+      if (m.article !== prevArticle) { df++; prevArticle = m.article; }
+      if (m.identMask[posOf(msgAt(i), h, false)]) ident = 1;
+    }
+    dfOf[d] = df;
+    identOf[d] = ident;
+    const lastMsg = msgAt(runStart[d + 1] - 1);
+    anchorOfRow[d] = anchors[lastMsg][posOf(lastMsg, h, true)];
+  }
+  // A message's norm sums its features' weights in hash order, as its feature list is sorted.
+  for (let d = 0; d < distinct; d++) {
+    for (let i = runStart[d]; i < runStart[d + 1]; i++) {
+      const m = messages[msgAt(i)];
+      m.norm += featureWeight(dfOf[d], n, m.identMask[posOf(msgAt(i), hashes[d], false)]);
     }
   }
 
   // Cap long posting lists: keep the messages where the feature weighs most (smallest norm).
-  const hashes = [...postings.keys()].sort((a, b) => a - b);
+  const postingsOf = (d: number): IndexedMessage[] => {
+    const list: IndexedMessage[] = [];
+    for (let i = runStart[d]; i < runStart[d + 1]; i++) list.push(messages[msgAt(i)]);
+    if (list.length <= maxPostings) return list;
+    const kept = list.slice().sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg).slice(0, maxPostings);
+    return kept.sort((a, b) => a.article - b.article || a.msg - b.msg);
+  };
   let estimate = 0;
   const family = new Map<number, number>();
-  for (const h of hashes) {
-    let list = postings.get(h)!;
-    if (list.length > maxPostings) {
-      list = list.slice().sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg).slice(0, maxPostings);
-      list.sort((a, b) => a.article - b.article || a.msg - b.msg);
-      postings.set(h, list);
-    }
-    const bytes = entryBytes(list);
+  for (let d = 0; d < distinct; d++) {
+    const bytes = entryBytes(postingsOf(d));
     estimate += bytes;
-    const a = anchorOf.get(h)!;
-    family.set(a, (family.get(a) ?? 0) + bytes);
+    family.set(anchorOfRow[d], (family.get(anchorOfRow[d]) ?? 0) + bytes);
   }
   const shards = Math.max(1, Math.ceil(estimate / shardBytes));
   // A common word's family (its unigram and every bigram it starts) would overfill one shard.
   const heavy = [...family].filter(([, bytes]) => bytes > shardBytes).map(([a]) => a).sort((x, y) => x - y);
   const heavySet = new Set(heavy);
   const byShard: number[][] = Array.from({ length: shards }, () => []);
-  for (const h of hashes) byShard[shardOf({ h, a: anchorOf.get(h)! }, shards, heavySet)].push(h);
+  for (let d = 0; d < distinct; d++) byShard[shardOf({ h: hashes[d], a: anchorOfRow[d] }, shards, heavySet)].push(d);
 
   const files: LookupIndexFile[] = [];
   const manifest: Manifest = { v: INDEX_VERSION, articles: n, messages: messages.length, shards, docChunk: DOC_CHUNK, heavy };
   files.push({ path: manifestPath(base), data: JSON.stringify(manifest) });
 
-  byShard.forEach((list, s) => {
+  byShard.forEach((rows, s) => {
     const w = new ByteWriter();
-    w.varint(list.length);
+    w.varint(rows.length);
     let prevH = 0;
-    for (const h of list) {
-      w.varint(h - prevH);
-      prevH = h;
-      w.varint(((df.get(h) ?? 1) * 2 + (identHash.has(h) ? 1 : 0)) >>> 0);
-      const ps = postings.get(h)!;
+    for (const d of rows) {
+      w.varint(hashes[d] - prevH);
+      prevH = hashes[d];
+      w.varint((dfOf[d] * 2 + identOf[d]) >>> 0);
+      const ps = postingsOf(d);
       w.varint(ps.length);
       let prevA = 0;
       for (const p of ps) {
