@@ -6,7 +6,7 @@ import type { IngestResult } from '../core/ingest';
 import { anchorsOf } from '../core/link-check';
 import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
-import { lookupKeyOf } from './lookup-input';
+import { lookupInputFile, lookupInputOf, lookupKeyOf } from './lookup-input';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
@@ -32,6 +32,7 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = `articles/${crypto.createHash('sha256').update(a.source).digest('hex').slice(0, 24)}.model.json`;
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    if (a.errorMessages.length) fs.writeFileSync(path.join(cacheDir, lookupInputFile(modelFile)), JSON.stringify(lookupInputOf(a)));
     light.page = { entry: entryOf(a), anchors: [...anchorsOf(a)].sort(), modelFile };
   }
   return light;

@@ -10,7 +10,7 @@ import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
-import { lookupInputOf, type LookupInput } from './lookup-input';
+import { lookupInputFile, lookupInputOf, type LookupInput } from './lookup-input';
 import type { ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { pagesDigest } from './output-cache';
@@ -26,8 +26,13 @@ export function lookupEntryFile(): string {
   return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), 'src/lookup/lookup-entry.ts');
 }
 
-/** Only what the index needs, so a model's HTML is dropped as soon as it is parsed. */
+/** The article's lookup input, from the file its parser wrote beside the model (else from the model). */
 async function readLookupInput(cacheDir: string, modelFile: string): Promise<LookupInput | null> {
+  try {
+    return JSON.parse(await fs.promises.readFile(path.join(cacheDir, lookupInputFile(modelFile)), 'utf8')) as LookupInput;
+  } catch {
+    // Not there: read the model.
+  }
   try {
     return lookupInputOf(JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article);
   } catch {

@@ -26,3 +26,11 @@ export function lookupKeyOf(a: Article): string {
   if (!a.errorMessages?.length) return '';
   return crypto.createHash('sha256').update(JSON.stringify(lookupInputOf(a))).digest('hex').slice(0, 24);
 }
+
+/**
+ * The small file beside an article's model that holds its lookup input: the lookup build reads
+ * these, not the models (866 MB of JSON for 39,000 articles with messages at 50,000 articles).
+ */
+export function lookupInputFile(modelFile: string): string {
+  return modelFile.replace(/\.model\.json$/, '.lookup.json');
+}
