@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { buildContent, generatorDigest } from '../../../src/node/build-content';
 import { writeLookupIndex } from '../../../src/node/lookup-build';
 import { lookupInputFile } from '../../../src/node/lookup-input';
+import { searchDocumentFile } from '../../../src/node/light-result';
+import { writeSearchIndex } from '../../../src/node/pagefind-build';
+import { searchDocument } from '../../../src/core/search/index-document';
 import { projectRoot } from '../../helpers/build-site';
 
 function digests(dir: string): Record<string, string> {
@@ -17,7 +20,7 @@ function digests(dir: string): Record<string, string> {
   return out;
 }
 
-describe('lookup input files', () => {
+describe('files the parsers write beside each model', () => {
   it('the lookup index is built from the small files the parsers write, without the models', async () => {
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-lookup-input-'));
     const cache = path.join(work, 'cache');
@@ -26,11 +29,19 @@ describe('lookup input files', () => {
     expect(withMessages.length).toBeGreaterThan(10);
     for (const a of withMessages) expect(fs.existsSync(path.join(cache, lookupInputFile(a.modelFile)))).toBe(true);
 
+    for (const a of build.articles) {
+      const model = JSON.parse(fs.readFileSync(path.join(cache, a.modelFile), 'utf8'));
+      expect(fs.readFileSync(path.join(cache, searchDocumentFile(a.modelFile)), 'utf8')).toBe(searchDocument(model));
+    }
     await writeLookupIndex(build, cache, path.join(work, 'from-models-and-files'), generatorDigest());
     for (const a of build.articles) fs.rmSync(path.join(cache, a.modelFile));
     await writeLookupIndex(build, cache, path.join(work, 'from-files'), generatorDigest());
     const files = digests(path.join(work, 'from-files'));
     expect(Object.keys(files).length).toBeGreaterThan(20);
     expect(files).toEqual(digests(path.join(work, 'from-models-and-files')));
+
+    // Pagefind is fed from the search documents alone.
+    const search = await writeSearchIndex(build.articles, cache, path.join(work, 'search'), generatorDigest());
+    expect(search.pages).toBe(build.articles.length);
   }, 120_000);
 });
