@@ -15,10 +15,11 @@ import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
 
 let renderStart = 0;
-/** The previous build's output, being deleted in the background. */
+/** The previous build's output, written over in place and pruned in build:done. */
 let inPlace: InPlaceOutput | null = null;
 /** Which article pages this build renders; planned once the content is known. */
 let renderPlan: RenderPlan | null = null;
+/** This build's dist/ and the Astro settings every page depends on (for the render plan). */
 let outDirPath = '';
 let settings: SiteSettings | null = null;
 
