@@ -11,7 +11,7 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, type LightResult } from './light-result';
+import { lightOf, searchDocumentFile, type LightResult } from './light-result';
 import { recordTiming } from './timings';
 import { hashTree } from './code-digest';
 
@@ -123,7 +123,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     }
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
     const cached = previous.records[file.source];
-    const modelOk = !cached?.light.page || fs.existsSync(path.join(cacheDir, cached.light.page.modelFile));
+    const page = cached?.light.page;
+    const modelOk = !page || (fs.existsSync(path.join(cacheDir, page.modelFile)) && fs.existsSync(path.join(cacheDir, searchDocumentFile(page.modelFile))));
     if (cached && cached.key === key && modelOk && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
       lights[i] = cached.light;
       index.records[file.source] = cached;

@@ -6,7 +6,7 @@ import type { IngestResult } from '../core/ingest';
 import { anchorsOf } from '../core/link-check';
 import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
-import { lookupInputFile, lookupInputOf, lookupKeyOf } from './lookup-input';
+import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
@@ -33,22 +33,26 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = `articles/${crypto.createHash('sha256').update(a.source).digest('hex').slice(0, 24)}.model.json`;
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
-    if (a.errorMessages.length) fs.writeFileSync(path.join(cacheDir, lookupInputFile(modelFile)), JSON.stringify(lookupInputOf(a)));
+    const lookup = lookupRecordOf(a);
+    if (lookup) fs.writeFileSync(path.join(cacheDir, lookupInputFile(modelFile)), lookup.json);
+    // Written last: the cache takes an article whose search document exists as complete.
     fs.writeFileSync(path.join(cacheDir, searchDocumentFile(modelFile)), searchDocument(a));
-    light.page = { entry: entryOf(a), anchors: [...anchorsOf(a)].sort(), modelFile };
+    light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile };
   }
   return light;
 }
 
 /**
- * The HTML Pagefind indexes for the article, written by the parser beside the model: feeding
- * Pagefind from the models meant parsing them all again (28 s for 974 MB at 50,000 articles).
+ * Files the parser writes beside an article's model, so later phases never read the models: at
+ * 50,000 articles the lookup build had re-read 866 MB of them, Pagefind's feeder 974 MB (28 s).
  */
-export function searchDocumentFile(modelFile: string): string {
-  return modelFile.replace(/\.model\.json$/, '.search.html');
-}
+const besideModel = (modelFile: string, ext: string): string => modelFile.replace(/\.model\.json$/, ext);
+/** The article's lookup input (only for articles with error messages). */
+export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
+/** The HTML Pagefind indexes for the article. */
+export const searchDocumentFile = (modelFile: string): string => besideModel(modelFile, '.search.html');
 
-function entryOf(a: Article): ModelEntry {
+function entryOf(a: Article, lookupKey: string): ModelEntry {
   return {
     source: a.source,
     url: a.url,
@@ -64,6 +68,6 @@ function entryOf(a: Article): ModelEntry {
     causes: a.causes.length,
     solutions: a.solutions.length,
     errorMessages: a.errorMessages.length,
-    lookupKey: lookupKeyOf(a),
+    lookupKey,
   };
 }

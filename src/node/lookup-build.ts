@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Article } from '../core/model/article';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
-import { lookupInputFile, lookupInputOf, type LookupInput } from './lookup-input';
+import type { LookupInput } from './lookup-input';
+import { lookupInputFile } from './light-result';
 import type { ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { pagesDigest } from './output-cache';
@@ -26,15 +26,10 @@ export function lookupEntryFile(): string {
   return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), 'src/lookup/lookup-entry.ts');
 }
 
-/** The article's lookup input, from the file its parser wrote beside the model (else from the model). */
+/** The article's lookup input, from the file its parser wrote beside the model. */
 async function readLookupInput(cacheDir: string, modelFile: string): Promise<LookupInput | null> {
   try {
     return JSON.parse(await fs.promises.readFile(path.join(cacheDir, lookupInputFile(modelFile)), 'utf8')) as LookupInput;
-  } catch {
-    // Not there: read the model.
-  }
-  try {
-    return lookupInputOf(JSON.parse(await fs.promises.readFile(path.join(cacheDir, modelFile), 'utf8')) as Article);
   } catch {
     return null; // A missing or broken cache file: that article is simply not indexed.
   }
@@ -92,7 +87,7 @@ interface LookupFilesResult {
 async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: string, outDir: string): Promise<LookupFilesResult> {
   const inputs: LookupArticleInput[] = [];
   const links: Array<{ url: string; links: FixLinks }> = [];
-  // Articles without error messages add nothing to the index; their models are not even read.
+  // Articles without error messages add nothing to the index and have no lookup input file.
   for (const entry of entries) {
     if (!entry.errorMessages) continue;
     const read = await readLookupInput(cacheDir, entry.modelFile);

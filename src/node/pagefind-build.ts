@@ -1,18 +1,16 @@
 /**
- * Full-text index: Pagefind, fed from the article models in the cache (not from the
- * built HTML), written to `<outDir>/pagefind/`. Runs on a worker thread (pagefind-thread.ts).
+ * Full-text index: Pagefind, fed from the search documents the parsers wrote beside the models
+ * (not from the built HTML), written to `<outDir>/pagefind/`. Runs on a worker thread (pagefind-thread.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Article } from '../core/model/article';
-import { searchDocument } from '../core/search/index-document';
 import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-content';
 import { searchDocumentFile } from './light-result';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 
-/** What indexing takes from a manifest entry (the rest is read from the model file). */
+/** What indexing takes from a manifest entry (the document is read from beside the model). */
 export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey'>;
 
 /** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
@@ -137,15 +135,6 @@ async function reuseOrWriteBundle(n: number, entries: SearchSource[], cacheDir: 
   return stored.result ?? { pages: entries.length, problems: [] };
 }
 
-/** The article's search document, as its parser wrote it (else made from the model). */
-function searchDocumentOf(cacheDir: string, modelFile: string): string {
-  try {
-    return fs.readFileSync(path.join(cacheDir, searchDocumentFile(modelFile)), 'utf8');
-  } catch {
-    return searchDocument(JSON.parse(fs.readFileSync(path.join(cacheDir, modelFile), 'utf8')) as Article);
-  }
-}
-
 /** One bundle, in its own Pagefind process, closed afterwards so its memory is given back. */
 async function writeBundle(entries: SearchSource[], cacheDir: string, outputPath: string): Promise<{ pages: number; problems: string[] }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false });
@@ -155,7 +144,7 @@ async function writeBundle(entries: SearchSource[], cacheDir: string, outputPath
   for (let i = 0; i < entries.length; i += IN_FLIGHT) {
     const batch = entries.slice(i, i + IN_FLIGHT);
     const added = await Promise.all(
-      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: searchDocumentOf(cacheDir, entry.modelFile) })),
+      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: fs.readFileSync(path.join(cacheDir, searchDocumentFile(entry.modelFile)), 'utf8') })),
     );
     for (const [k, r] of added.entries()) {
       if (r.errors.length) problems.push(`${batch[k].source}: ${r.errors.join('; ')}`);

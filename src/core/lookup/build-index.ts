@@ -128,22 +128,26 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
     identOf[d] = ident;
     const lastMsg = msgAt(runStart[d + 1] - 1);
     anchorOfRow[d] = anchors[lastMsg][posOf(lastMsg, h, true)];
-  }
-  // A message's norm sums its features' weights in hash order, as its feature list is sorted.
-  for (let d = 0; d < distinct; d++) {
+    // A message's norm sums its features' weights in hash order, as its feature list is sorted.
     for (let i = runStart[d]; i < runStart[d + 1]; i++) {
       const m = messages[msgAt(i)];
-      m.norm += featureWeight(dfOf[d], n, m.identMask[posOf(msgAt(i), hashes[d], false)]);
+      m.norm += featureWeight(df, n, m.identMask[posOf(msgAt(i), h, false)]);
     }
   }
 
   // Cap long posting lists: keep the messages where the feature weighs most (smallest norm).
+  // Capped lists are kept (few); the others are read off the sorted references when needed.
+  const capped = new Map<number, IndexedMessage[]>();
   const postingsOf = (d: number): IndexedMessage[] => {
+    const stored = capped.get(d);
+    if (stored) return stored;
     const list: IndexedMessage[] = [];
     for (let i = runStart[d]; i < runStart[d + 1]; i++) list.push(messages[msgAt(i)]);
     if (list.length <= maxPostings) return list;
-    const kept = list.slice().sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg).slice(0, maxPostings);
-    return kept.sort((a, b) => a.article - b.article || a.msg - b.msg);
+    const kept = list.sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg).slice(0, maxPostings);
+    kept.sort((a, b) => a.article - b.article || a.msg - b.msg);
+    capped.set(d, kept);
+    return kept;
   };
   let estimate = 0;
   const family = new Map<number, number>();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../../src/node/build-content';
+import { searchDocumentFile } from '../../../src/node/light-result';
 
 const article = (title: string, extra = '') => `---\ntitle: ${title}\nms.topic: troubleshooting\n---\n\n## Symptoms\n\nIt fails.${extra}\n\n## Resolution\n\n1. Fix it.\n`;
 
@@ -34,6 +35,17 @@ describe('the per-article cache', () => {
     fs.appendFileSync(path.join(root, 'b.md'), '\nOne more line.\n');
     const next = await buildContent(root, cache);
     expect(next.cache).toEqual({ hits: 3, misses: 1 });
+  });
+
+  it('re-parses an article whose model or search document is gone from the cache', async () => {
+    const { root, cache } = tempRoot();
+    const first = await buildContent(root, cache);
+    const byName = (s: string) => first.articles.find((a) => a.source === s)!.modelFile;
+    fs.rmSync(path.join(cache, byName('b.md')));
+    fs.rmSync(path.join(cache, searchDocumentFile(byName('c.md'))));
+    const next = await buildContent(root, cache);
+    expect(next.cache).toEqual({ hits: 2, misses: 2 });
+    expect(fs.existsSync(path.join(cache, searchDocumentFile(byName('c.md'))))).toBe(true);
   });
 
   it('re-parses the articles that include a changed include', async () => {
