@@ -7,6 +7,8 @@ import { lightOf, type LightResult } from './light-result';
 import { bundleWorker } from './worker-bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Articles sent to one parser ahead of its answers. */
+const IN_FLIGHT = 2;
 
 /** How many parser processes: one per core, at most 8; `KB_WORKERS=0` parses on the main thread. */
 export function workerCount(): number {
@@ -37,37 +39,44 @@ export async function ingestInWorkers(
   // it was on: that article gets a diagnostic and a fresh process takes the slot.
   const runSlot = () =>
     new Promise<void>((resolve) => {
-      let current = -1;
+      // Sent and not yet answered, in order: the parser works on the first. Two in flight, so a
+      // parser never idles while its answer crosses to the build process and the next job comes back.
+      const inFlight: number[] = [];
       let child: ChildProcess;
       const start = () => {
         child = fork(script, [root, cacheDir], {
           serialization: 'advanced',
-          execArgv: ['--max-old-space-size=2048'],
+          // A larger young generation: parsing allocates many short-lived objects, and with V8's
+          // default the scavenger ran far more often (about 5% less parse time with 32 MB).
+          execArgv: ['--max-old-space-size=2048', '--max-semi-space-size=32'],
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
         child.on('message', (msg: { id: number; light: LightResult } | { id: number; error: string }) => {
           onResult(msg.id, 'light' in msg ? msg.light : lightOf(crashed(sources[msg.id], new Error(msg.error)), cacheDir));
-          current = -1;
+          inFlight.splice(inFlight.indexOf(msg.id), 1);
           feed();
         });
         // A send to a process that just died fails here; its 'exit' below gives the diagnostic.
         child.on('error', () => undefined);
         child.on('exit', (code, signal) => {
-          if (current < 0) return resolve();
+          if (!inFlight.length) return resolve();
           const why = signal ? `signal ${signal}` : `exit code ${code}`;
-          onResult(current, lightOf(crashed(sources[current], new Error(`the parser process ended with ${why}`)), cacheDir));
-          current = -1;
+          const lost = inFlight.shift()!;
+          onResult(lost, lightOf(crashed(sources[lost], new Error(`the parser process ended with ${why}`)), cacheDir));
+          // The articles queued behind it go to the fresh process.
+          const requeued = inFlight.splice(0);
           start();
+          for (const id of requeued) send(id);
           feed();
         });
       };
+      const send = (id: number) => {
+        inFlight.push(id);
+        child.send({ id, source: sources[id] });
+      };
       const feed = () => {
-        if (next >= sources.length) {
-          child.disconnect();
-          return;
-        }
-        current = next++;
-        child.send({ id: current, source: sources[current] });
+        while (inFlight.length < IN_FLIGHT && next < sources.length) send(next++);
+        if (!inFlight.length) child.disconnect();
       };
       start();
       feed();

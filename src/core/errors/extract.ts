@@ -7,7 +7,7 @@ import type { RootContent, Table, Code, Blockquote, Paragraph, Html, List } from
 import { toString } from 'mdast-util-to-string';
 import type { ErrorMessage } from '../model/article';
 import { tokenizeErrorText } from './normalize';
-import { IDENTIFIER_FORMS } from './identifiers';
+import { IDENTIFIER_FORMS, mayMatch } from './identifiers';
 
 export interface ExtractSection { anchor: string; title: string; nodes: RootContent[] }
 
@@ -48,10 +48,10 @@ function codeColumns(header: string[]): { code: number; msg: number } | null {
  * Cheap pre-check before running the full normalizer: each form with its own flags. (One
  * case-insensitive alternation would let the CamelCase and SYMBOL forms match nearly any word.)
  */
-const MAYBE_IDENT = IDENTIFIER_FORMS.map((f) => new RegExp(f.re.source, f.re.flags.replace('g', '')));
+const MAYBE_IDENT = IDENTIFIER_FORMS.map((f) => ({ form: f, re: new RegExp(f.re.source, f.re.flags.replace('g', '')) }));
 
 function hasIdentifier(text: string): boolean {
-  return MAYBE_IDENT.some((re) => re.test(text)) && tokenizeErrorText(text).identifiers.length > 0;
+  return MAYBE_IDENT.some(({ form, re }) => mayMatch(form, text) && re.test(text)) && tokenizeErrorText(text).identifiers.length > 0;
 }
 
 export function extractErrorMessages(sections: ExtractSection[], articleTitle: string): ErrorMessage[] {

@@ -9,6 +9,8 @@ export interface IdentifierForm {
   name: string;
   /** Global regex; `canon` receives the match. */
   re: RegExp;
+  /** Cheap test that any match needs (a literal the form contains): text without it skips `re`. */
+  hint?: RegExp;
   canon: (m: RegExpExecArray) => string | null;
 }
 
@@ -27,27 +29,32 @@ function numericCode(n: string): string {
 const HTTP_REASONS = 'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Conflict|Gone|Request Timeout|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout';
 
 export const IDENTIFIER_FORMS: readonly IdentifierForm[] = [
-  { name: 'aadsts', re: /\b(AADSTS|AADB2C)(\d{4,7})\b/gi, canon: (m) => m[1].toUpperCase() + m[2] },
-  { name: 'hresult', re: /\b0x([0-9a-f]{8})\b/gi, canon: (m) => hex8(m[1]) },
+  { name: 'aadsts', hint: /AADSTS|AADB2C/i, re: /\b(AADSTS|AADB2C)(\d{4,7})\b/gi, canon: (m) => m[1].toUpperCase() + m[2] },
+  { name: 'hresult', hint: /0x/i, re: /\b0x([0-9a-f]{8})\b/gi, canon: (m) => hex8(m[1]) },
   // Office/Teams/NTSTATUS codes written without 0x: caa70004, C0000005.
   { name: 'hresult-bare', re: /\b((?:caa|c00)[0-9a-f]{5})\b/gi, canon: (m) => (/\d/.test(m[1]) ? hex8(m[1]) : null) },
   // 8 hex digits starting with 8 right after an error word or in parentheses: "error 80070005", "(8004010F)".
   { name: 'hresult-context', re: /(?:(?<=\b(?:error|code|hr|hresult|status|result|failed)[\s:=#(]{1,3})|(?<=\())(8[0-9a-f]{7})\b/gi, canon: (m) => hex8(m[1]) },
-  { name: 'sql-msg', re: /\bMsg\s+(\d{1,6})\b/g, canon: (m) => 'Msg ' + m[1] },
-  { name: 'sql-errorlog', re: /\bError:\s*(\d{1,6}),\s*Severity:/g, canon: (m) => 'Msg ' + m[1] },
-  { name: 'event-id', re: /\bEvent\s*ID\s*[:#]?\s*(\d{1,5})\b/gi, canon: (m) => 'Event ID ' + m[1] },
+  { name: 'sql-msg', hint: /Msg/, re: /\bMsg\s+(\d{1,6})\b/g, canon: (m) => 'Msg ' + m[1] },
+  { name: 'sql-errorlog', hint: /Severity:/, re: /\bError:\s*(\d{1,6}),\s*Severity:/g, canon: (m) => 'Msg ' + m[1] },
+  { name: 'event-id', hint: /Event/i, re: /\bEvent\s*ID\s*[:#]?\s*(\d{1,5})\b/gi, canon: (m) => 'Event ID ' + m[1] },
   { name: 'ndr', re: /(?:\b[245]\d\d[ -]|#)?(?<![\d.])([245]\.[0-7]\.\d{1,3})(?![\d.]*\d)/g, canon: (m) => m[1] },
   { name: 'http-substatus', re: /\b([45]\d\d)\.(\d{1,3})(?![\d.]*\d)/g, canon: (m) => 'HTTP ' + m[1] + '.' + m[2] },
   { name: 'http-status', re: new RegExp(String.raw`\bHTTP(?:/\d\.\d)?(?:\s+Error)?\s+([1-5]\d\d)\b|\b([45]\d\d)\s+(?:${HTTP_REASONS})\b`, 'gi'), canon: (m) => 'HTTP ' + (m[1] ?? m[2]) },
-  { name: 'kb', re: /\bKB\s?(\d{6,7})\b/g, canon: (m) => 'KB' + m[1] },
-  { name: 'ps-fqid', re: /\bFullyQualifiedErrorId\s*:\s*([A-Za-z][\w.]*)/g, canon: (m) => m[1] },
+  { name: 'kb', hint: /KB/, re: /\bKB\s?(\d{6,7})\b/g, canon: (m) => 'KB' + m[1] },
+  { name: 'ps-fqid', hint: /FullyQualifiedErrorId/, re: /\bFullyQualifiedErrorId\s*:\s*([A-Za-z][\w.]*)/g, canon: (m) => m[1] },
   // Win32/NTSTATUS/WinSock symbolic names and stop codes: ERROR_ACCESS_DENIED, INACCESSIBLE_BOOT_DEVICE.
   { name: 'symbol', re: /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, canon: (m) => (m[0].length >= 6 && /[A-Z]{2}/.test(m[0]) ? m[0] : null) },
-  { name: 'wsa', re: /\bWSAE[A-Z]{3,}\b/g, canon: (m) => m[0] },
+  { name: 'wsa', hint: /WSAE/, re: /\bWSAE[A-Z]{3,}\b/g, canon: (m) => m[0] },
   // .NET/Java exception types (namespace dropped so System.X and X agree).
-  { name: 'exception', re: /\b(?:[A-Za-z_][\w]*\.)*([A-Z][A-Za-z0-9_]*(?:Exception|Fault))\b/g, canon: (m) => m[1] },
+  { name: 'exception', hint: /Exception|Fault/, re: /\b(?:[A-Za-z_][\w]*\.)*([A-Z][A-Za-z0-9_]*(?:Exception|Fault))\b/g, canon: (m) => m[1] },
   // Numeric codes after an error word: "Error 1603", "exit code 1", "error code: -2147024891".
   { name: 'error-number', re: /\b(?:error|exit|return|status|result)(?:\s+(?:code|id|number|no\.?))?\s*[:=#]?\s*(-?\d{2,10})\b(?![.:/]\d)/gi, canon: (m) => numericCode(m[1]) },
   // CamelCase error names with at least three humps: PSSessionOpenedFailed, ResponseStatusNotOK.
   { name: 'camel', re: /\b[A-Z][a-z]+(?:[A-Z][a-z0-9]*){2,}[A-Za-z0-9]*\b/g, canon: (m) => (m[0].length >= 10 ? m[0] : null) },
 ];
+
+/** Whether `form` can match in `text` at all (its hint, when it has one, is present). */
+export function mayMatch(form: IdentifierForm, text: string): boolean {
+  return form.hint === undefined || form.hint.test(text);
+}

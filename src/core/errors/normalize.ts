@@ -15,7 +15,7 @@
  * joined with a single space, so wrapped phrases still shingle together.
  */
 import { foldText, type Folded } from './fold';
-import { IDENTIFIER_FORMS } from './identifiers';
+import { IDENTIFIER_FORMS, mayMatch } from './identifiers';
 import { MASK_PATTERNS, placeholderType } from './masks';
 import { NOISE_RULES } from './noise';
 
@@ -200,6 +200,7 @@ function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; 
       const line = f.s.slice(seg.a, seg.b);
       const found: Array<[number, number]> = [];
       for (const form of IDENTIFIER_FORMS) {
+        if (!mayMatch(form, line)) continue;
         form.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = form.re.exec(line))) {
@@ -262,6 +263,7 @@ function findSpans(j: string): Span[] {
   };
   runMasks(true);
   for (const form of IDENTIFIER_FORMS) {
+    if (!mayMatch(form, j)) continue;
     form.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = form.re.exec(j))) {

@@ -3,7 +3,7 @@
  * pasted errors to the fingerprint lookup as well as to full text; short word
  * queries go to full text only. Pure: runs in the browser and in tests.
  */
-import { IDENTIFIER_FORMS } from '../errors/identifiers';
+import { IDENTIFIER_FORMS, mayMatch } from '../errors/identifiers';
 
 export type QueryKind = 'empty' | 'words' | 'error';
 
@@ -56,7 +56,9 @@ export function identifiersOf(text: string, keep: (form: string) => boolean = ()
   const found: Array<{ at: number; canon: string }> = [];
   for (const form of IDENTIFIER_FORMS) {
     if (!keep(form.name)) continue;
-    const re = new RegExp(form.re.source, form.re.flags.includes('g') ? form.re.flags : form.re.flags + 'g');
+    if (!mayMatch(form, text)) continue;
+    const re = form.re;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
       const canon = form.canon(m);

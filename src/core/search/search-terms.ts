@@ -7,7 +7,7 @@
  * `0x80070005`, `KB 5034441` vs `KB5034441`). The index therefore gets each
  * identifier's variants as separate words, and queries get identifiers cut free.
  */
-import { IDENTIFIER_FORMS } from '../errors/identifiers';
+import { IDENTIFIER_FORMS, mayMatch } from '../errors/identifiers';
 import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrors } from '../errors/split';
 import type { QueryAnalysis } from './query-kind';
@@ -48,7 +48,9 @@ interface Match {
 function matchesOf(text: string): Match[] {
   const out: Match[] = [];
   for (const form of IDENTIFIER_FORMS) {
-    const re = new RegExp(form.re.source, form.re.flags.includes('g') ? form.re.flags : form.re.flags + 'g');
+    if (!mayMatch(form, text)) continue;
+    const re = form.re;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
       const canon = form.canon(m);
