@@ -48,4 +48,19 @@ describe.skipIf(process.platform !== 'linux')('ingestInWorkers', () => {
     expect(results).toHaveLength(4);
     for (const r of results) expect(r.diagnostics[0].reason).toMatch(/parser stopped on this file \(ENOENT/);
   }, 60_000);
+
+  it('parses an article that runs out of the parser heap again with a large one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-pool-heap-'));
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-pool-'));
+    fs.mkdirSync(path.join(cacheDir, 'articles'));
+    const rows = Array.from({ length: 20_000 }, (_, i) => `| 0x8007${String(i % 10_000).padStart(4, '0')} | The operation failed on item ${i}. |`).join('\n');
+    fs.writeFileSync(path.join(dir, 'huge.md'), `---\ntitle: Error codes\nms.topic: reference\n---\n\n## Error codes\n\n| Code | Message |\n| --- | --- |\n${rows}\n`);
+    fs.writeFileSync(path.join(dir, 'small.md'), '---\ntitle: Small\n---\n\n## Symptoms\n\nIt fails.\n');
+    const results = new Map<number, LightResult>();
+    await ingestInWorkers(dir, cacheDir, ['huge.md', 'small.md'], 2, (i, light) => results.set(i, light), { heapMb: 48 });
+    expect(results.get(0)?.diagnostics.filter((d) => d.code === 'internal-error')).toEqual([]);
+    expect(results.get(0)?.page?.entry.errorMessages).toBeGreaterThan(1000);
+    expect(results.get(1)?.page).not.toBeNull();
+    expect(children()).toEqual([]);
+  }, 120_000);
 });
