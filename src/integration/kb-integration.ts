@@ -9,7 +9,7 @@ import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { isSearchBundleStored, searchIndexGenerator, type SearchIndexStats, type SearchSource } from '../node/pagefind-build';
 import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLookupIndex } from '../node/lookup-build';
-import { startSearchIndexer, type SearchIndexer } from '../node/pagefind-thread';
+import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady, onSearchBundleReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
@@ -27,9 +27,8 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
 let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
-/** The thread that builds the search index, started with the first bundle to index. */
-let searchIndexer: SearchIndexer | null = null;
-const indexer = () => (searchIndexer ??= startSearchIndexer(cacheDir()));
+/** Search bundles indexed while the parsers go on, one after another; the whole index waits for them. */
+let searchAhead: Promise<unknown> = Promise.resolve();
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
 
@@ -58,8 +57,8 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
 function indexBundleAhead(bundle: number, entries: SearchSource[], parsed: number, total: number): void {
   const generator = generatorDigest();
   if (isSearchBundleStored(bundle + 1, entries, cacheDir(), generator)) return;
-  // The indexer runs jobs in order, so the whole index (queued after) finds this bundle done.
-  indexer().run({ kind: 'bundle', n: bundle + 1, entries, cacheDir: cacheDir(), generator, toIndex: parsed, total }).catch(() => undefined);
+  const job = { kind: 'bundle' as const, n: bundle + 1, entries, cacheDir: cacheDir(), generator, toIndex: parsed, total };
+  searchAhead = searchAhead.then(() => writeSearchIndexInWorker(job)).catch(() => undefined);
 }
 
 /**
@@ -70,8 +69,9 @@ function indexBundleAhead(bundle: number, entries: SearchSource[], parsed: numbe
 function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch> {
   const generator = generatorDigest();
   const entries = build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey }));
+  const ahead = searchAhead;
   return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.searchBundles), build.articles), ['pagefind'], (stage) =>
-    indexer().run({ kind: 'all', entries, bundles: build.searchBundles, cacheDir: cacheDir(), outDir: stage, generator }),
+    ahead.then(() => writeSearchIndexInWorker({ kind: 'all', entries, bundles: build.searchBundles, cacheDir: cacheDir(), outDir: stage, generator })),
   );
 }
 
@@ -82,8 +82,7 @@ export function kbIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         pendingSearch = null;
-        searchIndexer?.close();
-        searchIndexer = null;
+        searchAhead = Promise.resolve();
         contentBuild = null;
         renderPlan = null;
         clearRenderPlan();
@@ -121,60 +120,54 @@ export function kbIntegration(): AstroIntegration {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        try {
-          const doneStart = performance.now();
-          const out = fileURLToPath(dir);
-          const build = contentBuild ?? readManifest();
-          const report = buildReport(build);
-          fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
-          fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
-          copyAssets(contentRoot(), out, build.assets);
-          recordTiming('report', (performance.now() - doneStart) / 1000);
-          // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
-          // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
-          const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-            writeLookupIndex(build, cacheDir(), stage, generatorDigest()),
-          );
-          if (!lookupSettled.ok) throw lookupSettled.error;
-          const lookup = lookupSettled.value;
-          lookup.install(out);
-          logger.info(
-            lookup.result
-              ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
-              : 'KB: error lookup index unchanged, reused from the cache',
-          );
-          const t = performance.now();
-          const searchSettled = await (pendingSearch ?? startSearchIndex(build));
-          pendingSearch = null;
-          recordTiming('pagefind-wait', (performance.now() - t) / 1000);
-          if (!searchSettled.ok) throw searchSettled.error;
-          const search = searchSettled.value;
-          search.install(out);
-          logger.info(
-            search.result
-              ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`
-              : 'KB: search index unchanged, reused from the cache',
-          );
-          if (inPlace) {
-            const pruned = inPlace.prune(['pagefind', LOOKUP_DIR, LOOKUP_MODULE, ...(renderPlan?.keptFiles ?? [])]);
-            if (pruned) logger.info(`KB: removed ${pruned} files of the previous build that this one did not write`);
-            inPlace = null;
-          }
-          if (renderPlan) {
-            const kept = renderPlan.keptFiles.length;
-            logger.info(`KB: article pages: ${build.articles.length - kept} rendered, ${kept} unchanged and kept`);
-            renderPlan.complete();
-            renderPlan = null;
-          }
-          for (const line of summarize(report).split('\n')) logger.info(line);
-          const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
-          if (strictMode() && errors > 0) {
-            throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);
-          }
-        } finally {
-          // Its thread would keep the process alive, also when the build failed above.
-          searchIndexer?.close();
-          searchIndexer = null;
+        const doneStart = performance.now();
+        const out = fileURLToPath(dir);
+        const build = contentBuild ?? readManifest();
+        const report = buildReport(build);
+        fs.mkdirSync(path.join(out, '_kb'), { recursive: true });
+        fs.writeFileSync(path.join(out, '_kb', 'report.json'), JSON.stringify(report, null, 1) + '\n');
+        copyAssets(contentRoot(), out, build.assets);
+        recordTiming('report', (performance.now() - doneStart) / 1000);
+        // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
+        // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
+        const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
+          writeLookupIndex(build, cacheDir(), stage, generatorDigest()),
+        );
+        if (!lookupSettled.ok) throw lookupSettled.error;
+        const lookup = lookupSettled.value;
+        lookup.install(out);
+        logger.info(
+          lookup.result
+            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
+            : 'KB: error lookup index unchanged, reused from the cache',
+        );
+        const t = performance.now();
+        const searchSettled = await (pendingSearch ?? startSearchIndex(build));
+        pendingSearch = null;
+        recordTiming('pagefind-wait', (performance.now() - t) / 1000);
+        if (!searchSettled.ok) throw searchSettled.error;
+        const search = searchSettled.value;
+        search.install(out);
+        logger.info(
+          search.result
+            ? `KB: search index: ${search.result.pages} pages, ${(search.result.bytes / 1048576).toFixed(1)} MB, ${search.result.seconds.toFixed(1)} s (alongside page rendering)`
+            : 'KB: search index unchanged, reused from the cache',
+        );
+        if (inPlace) {
+          const pruned = inPlace.prune(['pagefind', LOOKUP_DIR, LOOKUP_MODULE, ...(renderPlan?.keptFiles ?? [])]);
+          if (pruned) logger.info(`KB: removed ${pruned} files of the previous build that this one did not write`);
+          inPlace = null;
+        }
+        if (renderPlan) {
+          const kept = renderPlan.keptFiles.length;
+          logger.info(`KB: article pages: ${build.articles.length - kept} rendered, ${kept} unchanged and kept`);
+          renderPlan.complete();
+          renderPlan = null;
+        }
+        for (const line of summarize(report).split('\n')) logger.info(line);
+        const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+        if (strictMode() && errors > 0) {
+          throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);
         }
       },
     },
