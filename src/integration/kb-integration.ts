@@ -7,10 +7,10 @@ import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
-import { isSearchBundleStored, searchIndexGenerator, type SearchIndexStats, type SearchSource } from '../node/pagefind-build';
+import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
 import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLookupIndex } from '../node/lookup-build';
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
-import { onContentReady, onSearchBundleReady } from '../node/content-ready';
+import { onContentReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
 
@@ -27,8 +27,6 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
 let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
-/** Search bundles indexed while the parsers go on, one after another; the whole index waits for them. */
-let searchAhead: Promise<unknown> = Promise.resolve();
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
 
@@ -49,29 +47,14 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
 }
 
 /**
- * A search bundle whose articles are all parsed is indexed at once, while the parsers go on with
- * the next ones: at 50,000 articles Pagefind, started only after parsing, ran alone for the last
- * 97 s of a clean build with the other core idle. A failure here is left for the whole index
- * below, which indexes the bundle again and reports it.
- */
-function indexBundleAhead(bundle: number, entries: SearchSource[], parsed: number, total: number): void {
-  const generator = generatorDigest();
-  if (isSearchBundleStored(bundle + 1, entries, cacheDir(), generator)) return;
-  const job = { kind: 'bundle' as const, n: bundle + 1, entries, cacheDir: cacheDir(), generator, toIndex: parsed, total };
-  searchAhead = searchAhead.then(() => writeSearchIndexInWorker(job)).catch(() => undefined);
-}
-
-/**
- * Pagefind indexes from the search documents the parsers wrote, not from the pages, so it starts
- * before rendering and runs beside it (fed from a worker thread, indexing in its own process).
- * Bundles indexed ahead are reused when their articles did not change since (see indexBundleAhead).
+ * Pagefind indexes from the cached models, not from the pages, so it starts once the content is
+ * parsed and runs beside Astro's rendering (fed from a worker thread, indexing in its own process).
  */
 function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch> {
   const generator = generatorDigest();
   const entries = build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey }));
-  const ahead = searchAhead;
-  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.searchBundles), build.articles), ['pagefind'], (stage) =>
-    ahead.then(() => writeSearchIndexInWorker({ kind: 'all', entries, bundles: build.searchBundles, cacheDir: cacheDir(), outDir: stage, generator })),
+  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), build.articles), ['pagefind'], (stage) =>
+    writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }),
   );
 }
 
@@ -82,7 +65,6 @@ export function kbIntegration(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig }) => {
         pendingSearch = null;
-        searchAhead = Promise.resolve();
         contentBuild = null;
         renderPlan = null;
         clearRenderPlan();
@@ -104,7 +86,6 @@ export function kbIntegration(): AstroIntegration {
               }
             : null,
         );
-        onSearchBundleReady(command === 'build' ? indexBundleAhead : null);
       },
       // Page rendering sits between these two hooks; the bench reads the figure.
       'astro:build:start': () => {

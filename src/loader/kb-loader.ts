@@ -5,7 +5,7 @@ import { buildContent, MANIFEST_FILE, type ContentBuild } from '../node/build-co
 import { cacheDir, contentRoot } from '../node/config';
 import { NAV_GROUPS_FILE } from '../node/article-store';
 import { createProgress, type Progress } from '../node/progress';
-import { announceContent, announceSearchBundle } from '../node/content-ready';
+import { announceContent } from '../node/content-ready';
 
 
 /**
@@ -27,7 +27,6 @@ export function kbLoader(): Loader {
             progress.tick(done);
             if (done === total) progress.end();
           },
-          onSearchBundle: announceSearchBundle,
         });
         fs.writeFileSync(path.join(cache, MANIFEST_FILE), JSON.stringify(build));
         fs.writeFileSync(path.join(cache, NAV_GROUPS_FILE), JSON.stringify(build.navGroups));

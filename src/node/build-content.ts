@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
-import { ingestArticle, isIncludeSource } from '../core/ingest';
+import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
 import { parseToc, placeArticles, type NavGroup, type NavPlacement, type TocNode } from '../core/toc';
@@ -12,7 +12,6 @@ import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { lightOf, searchDocumentFile, type LightResult } from './light-result';
-import { bundleCount, searchBundleOf, type SearchSource } from './pagefind-build';
 import { recordTiming } from './timings';
 import { hashTree } from './code-digest';
 
@@ -59,8 +58,6 @@ export interface ContentBuild {
   /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
   navGroups: NavGroup[];
   cache: { hits: number; misses: number };
-  /** Pagefind bundles the articles are split into (see `searchBundleOf`). */
-  searchBundles: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -81,12 +78,6 @@ const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(da
 export interface BuildContentOptions {
   /** Called as articles are parsed: parsed so far, and how many need parsing (cache misses). */
   onProgress?: (done: number, total: number) => void;
-  /**
-   * Called once per search bundle (0-based), as soon as every article in it is parsed, with its
-   * published articles (URLs before duplicates are told apart), while the parsers go on with the
-   * next bundles. `parsed` of `total` articles are parsed in this build.
-   */
-  onSearchBundle?: (bundle: number, entries: SearchSource[], parsed: number, total: number) => void;
 }
 
 export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
@@ -140,33 +131,11 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     } else misses.push({ index: i, source: file.source, key });
   });
 
-  // Search bundles from the inputs alone, so one can be indexed while the others are parsed:
-  // the parsers take the articles bundle by bundle.
-  const searchBundles = bundleCount(articleFiles.filter((f) => !isIncludeSource(f.source)).length);
-  const bundleOfFile = articleFiles.map((f) => searchBundleOf(f.source, searchBundles));
-  misses.sort((a, b) => bundleOfFile[a.index] - bundleOfFile[b.index] || a.index - b.index);
-  const pending = new Array<number>(searchBundles).fill(0);
-  for (const b of bundleOfFile) pending[b]++;
-  const settle = (i: number) => {
-    const b = bundleOfFile[i];
-    if (--pending[b] > 0 || !opts.onSearchBundle) return;
-    const entries: SearchSource[] = [];
-    articleFiles.forEach((f, j) => {
-      const page = lights[j]?.page;
-      if (bundleOfFile[j] === b && page) entries.push({ source: f.source, url: page.entry.url, modelFile: page.modelFile, contentKey: contentKeyOf(index.records[f.source]) });
-    });
-    opts.onSearchBundle(b, entries, misses.length, articleFiles.length);
-  };
-  articleFiles.forEach((_, i) => {
-    if (lights[i]) settle(i);
-  });
-
   const store = (m: (typeof misses)[number], light: LightResult) => {
     const includeDigests: Record<string, string> = {};
     for (const inc of light.includes) includeDigests[inc] = digestOf(inc);
     index.records[m.source] = { key: m.key, includeDigests, light };
     lights[m.index] = light;
-    settle(m.index);
   };
   const workers = workerCount();
   if (workers > 1 && misses.length >= 32) {
@@ -216,7 +185,9 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const ownUrl = urlForSource(r.source);
     for (const l of r.links) links.push({ from: r.source, ...l, url: l.url === ownUrl ? entry.url : l.url });
     pageAnchors.set(entry.url, new Set(anchors));
-    articles.push({ ...entry, modelFile, contentKey: contentKeyOf(index.records[r.source]), nav: placement.get(r.source) ?? null });
+    const record = index.records[r.source];
+    const contentKey = sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
+    articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null });
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   phaseDone('manifest');
@@ -229,12 +200,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     assets: [...assets].sort(),
     navGroups,
     cache: { hits: articleFiles.length - misses.length, misses: misses.length },
-    searchBundles,
   };
 }
-
-/** Changes whenever the article's model may change: its bytes, its includes, the generator. */
-const contentKeyOf = (record: CacheIndex['records'][string]): string => sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
 
 interface CacheIndex {
   records: Record<string, { key: string; includeDigests: Record<string, string>; light: LightResult }>;

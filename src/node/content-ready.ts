@@ -1,4 +1,4 @@
-import type { BuildContentOptions, ContentBuild } from './build-content';
+import type { ContentBuild } from './build-content';
 
 /**
  * The content loader and the integration run in different module graphs (Vite's and Node's), so
@@ -17,16 +17,3 @@ export function onContentReady(listener: Listener | null): void {
 export function announceContent(build: ContentBuild): void {
   ((globalThis as Record<symbol, unknown>)[KEY] as Listener | null | undefined)?.(build);
 }
-
-/** The same, per search bundle: the loader announces each one as soon as its articles are parsed. */
-const BUNDLE_KEY = Symbol.for('kb-site.search-bundle-ready');
-
-export type SearchBundleListener = NonNullable<BuildContentOptions['onSearchBundle']>;
-
-export function onSearchBundleReady(listener: SearchBundleListener | null): void {
-  (globalThis as Record<symbol, unknown>)[BUNDLE_KEY] = listener;
-}
-
-export const announceSearchBundle: SearchBundleListener = (...args) => {
-  ((globalThis as Record<symbol, unknown>)[BUNDLE_KEY] as SearchBundleListener | null | undefined)?.(...args);
-};

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { fnv1a } from '../core/lookup/fingerprint';
-import { urlForSource } from '../core/slug';
 import type { ArticleEntry } from './build-content';
 import { searchDocumentFile } from './light-result';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
@@ -61,44 +60,12 @@ export function bundleOf(url: string, bundles: number): number {
   return fnv1a(url) % bundles;
 }
 
-/**
- * The bundle of an article, from its source path alone (the URL it derives, before duplicate URLs
- * are told apart), so the partition is known before parsing: parsers take the articles bundle by
- * bundle, and a bundle is indexed as soon as its last article is parsed.
- */
-export function searchBundleOf(source: string, bundles: number): number {
-  return bundleOf(urlForSource(source), bundles);
-}
-
 /** Extra bundles live inside the main one, listed in this file for the search page. */
 export const EXTRA_BUNDLES_FILE = 'bundles.json';
 
 /** What the whole search output depends on besides the pages: the generator and the partition. */
-export function searchIndexGenerator(generator: string, bundles: number): string {
-  return `${generator}\0bundles=${bundles}`;
-}
-
-/** Articles of each bundle, sorted by URL so a bundle does not depend on discovery order. */
-function partition(articles: SearchSource[], count: number): SearchSource[][] {
-  const members: SearchSource[][] = Array.from({ length: count }, () => []);
-  for (const a of articles) members[searchBundleOf(a.source, count)].push(a);
-  for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return members;
-}
-
-/** Whether bundle `n` (1-based) of these articles is in the cache already. */
-export function isSearchBundleStored(n: number, entries: SearchSource[], cacheDir: string, generator: string): boolean {
-  return isStored(cacheDir, `${BUNDLES_OUTPUT}/${n}`, pagesDigest(generator, entries));
-}
-
-/**
- * Index one bundle into the cache ahead of `writeSearchIndex`, which then reuses it when its
- * articles are still the same (a duplicate URL resolved after parsing changes a URL, and so the
- * digest: that bundle is indexed again). `n` is 1-based.
- */
-export async function prebuildSearchBundle(n: number, entries: SearchSource[], cacheDir: string, generator: string): Promise<void> {
-  const sorted = partition(entries, 1)[0];
-  await reuseOrBuild(cacheDir, `${BUNDLES_OUTPUT}/${n}`, pagesDigest(generator, sorted), ['.'], (stage) => writeBundle(sorted, cacheDir, stage), (r) => !r.problems.length && r.pages === sorted.length);
+export function searchIndexGenerator(generator: string, articles: number): string {
+  return `${generator}\0bundles=${bundleCount(articles)}`;
 }
 
 /**
@@ -108,7 +75,6 @@ export async function prebuildSearchBundle(n: number, entries: SearchSource[], c
  */
 export async function writeSearchIndex(
   articles: SearchSource[],
-  count: number,
   cacheDir: string,
   outDir: string,
   generator: string,
@@ -117,7 +83,11 @@ export async function writeSearchIndex(
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
-  const members = partition(articles, count);
+  const count = bundleCount(articles.length);
+  const members: SearchSource[][] = Array.from({ length: count }, () => []);
+  for (const a of articles) members[bundleOf(a.url, count)].push(a);
+  // Sorted by URL so a bundle does not depend on discovery order.
+  for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const digests = members.map((entries) => pagesDigest(generator, entries));
   onPlan?.(
     members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, digests[i]) ? 0 : entries.length), 0),

@@ -6,29 +6,25 @@ import { bundleWorker } from './worker-bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export type SearchIndexJob =
-  /** The whole search output, into `outDir`: bundles already built ahead are reused. */
-  | { kind: 'all'; entries: SearchSource[]; bundles: number; cacheDir: string; outDir: string; generator: string }
-  /**
-   * One bundle (1-based `n`), built into the cache while parsing goes on. `toIndex` of `total`
-   * articles are parsed this build: when few are, the bundle is built at lower priority.
-   */
-  | { kind: 'bundle'; n: number; entries: SearchSource[]; cacheDir: string; generator: string; toIndex: number; total: number };
+export interface SearchIndexJob {
+  entries: SearchSource[];
+  cacheDir: string;
+  outDir: string;
+  generator: string;
+}
 
 /**
  * Builds the Pagefind bundles on a worker thread, so they proceed while Astro renders pages on the
  * main thread. Feeding Pagefind (reading models, building its documents) took 15 s of the main
  * thread at 50,000 articles.
  */
-export function writeSearchIndexInWorker(job: SearchIndexJob & { kind: 'all' }): Promise<SearchIndexStats>;
-export function writeSearchIndexInWorker(job: SearchIndexJob & { kind: 'bundle' }): Promise<void>;
-export function writeSearchIndexInWorker(job: SearchIndexJob): Promise<SearchIndexStats | void> {
+export function writeSearchIndexInWorker(job: SearchIndexJob): Promise<SearchIndexStats> {
   const script = bundleWorker(path.join(here, 'pagefind-worker.ts'), job.cacheDir, ['pagefind']);
-  return new Promise<SearchIndexStats | void>((resolve, reject) => {
+  return new Promise<SearchIndexStats>((resolve, reject) => {
     // It holds a few documents at a time: a small heap keeps its share of the build's peak small
     // (V8 otherwise lets garbage grow to hundreds of MB before collecting).
     const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } });
-    worker.once('message', (msg: { ok: true; result: SearchIndexStats | void } | { ok: false; error: string }) => {
+    worker.once('message', (msg: { ok: true; result: SearchIndexStats } | { ok: false; error: string }) => {
       void worker.terminate();
       if (msg.ok) resolve(msg.result);
       else reject(new Error(`search index: ${msg.error}`));

@@ -1,7 +1,7 @@
 // Worker thread entry: builds the Pagefind bundles off the thread that renders pages. Bundled at build start.
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { prebuildSearchBundle, writeSearchIndex } from './pagefind-build';
+import { writeSearchIndex } from './pagefind-build';
 import type { SearchIndexJob } from './pagefind-thread';
 
 /**
@@ -21,10 +21,7 @@ function prioritize(toIndex: number, total: number): void {
 }
 
 const job = workerData as SearchIndexJob;
-const run: Promise<unknown> =
-  job.kind === 'bundle'
-    ? (prioritize(job.toIndex, job.total), prebuildSearchBundle(job.n, job.entries, job.cacheDir, job.generator))
-    : writeSearchIndex(job.entries, job.bundles, job.cacheDir, job.outDir, job.generator, prioritize);
+const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, prioritize);
 run.then(
   (result) => parentPort!.postMessage({ ok: true, result }),
   (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

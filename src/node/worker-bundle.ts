@@ -8,13 +8,7 @@ import { packageDir, runEsbuild } from './esbuild-cli';
  * Vite, which worker threads cannot use, so they get a self-contained bundle built by esbuild
  * (Vite's own). The file is named by its content, so a changed generator gets a fresh one.
  */
-const bundled = new Map<string, string>();
-
 export function bundleWorker(entry: string, cacheDir: string, packages: string[] = []): string {
-  // Once per build process: the search index starts a worker per bundle.
-  const memoKey = JSON.stringify([entry, cacheDir, packages]);
-  const known = bundled.get(memoKey);
-  if (known && fs.existsSync(known)) return known;
   // Packages left out of the bundle and imported from where they are installed, by absolute path:
   // the bundle lives in the cache, where `node_modules` cannot be found, and these packages find
   // their native binaries next to their own files.
@@ -40,7 +34,6 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
   const out = path.join(cacheDir, `${name}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 12)}.mjs`);
   fs.mkdirSync(cacheDir, { recursive: true });
   if (!fs.existsSync(out)) fs.writeFileSync(out, code);
-  bundled.set(memoKey, out);
   return out;
 }
 

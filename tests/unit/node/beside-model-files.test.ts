@@ -40,7 +40,7 @@ describe('files the parsers write beside each model', () => {
     expect(files).toEqual(digests(path.join(work, 'from-models-and-files')));
 
     // Pagefind is fed from the search documents alone.
-    const search = await writeSearchIndex(build.articles, build.searchBundles, cache, path.join(work, 'search'), generatorDigest());
+    const search = await writeSearchIndex(build.articles, cache, path.join(work, 'search'), generatorDigest());
     expect(search.pages).toBe(build.articles.length);
   }, 120_000);
 });
