@@ -58,6 +58,14 @@ function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch
   );
 }
 
+/** This build's content is parsed: plan the pages to render and start what needs only the content. */
+function contentKnown(build: ContentBuild): void {
+  contentBuild = build;
+  renderPlan = planRender(build, outDirPath, siteDigest(settings!));
+  pendingSearch = startSearchIndex(build);
+  prepareLookupModule(cacheDir(), generatorDigest());
+}
+
 /** After Astro writes the pages: the build report, copied assets, the search and lookup indexes. */
 export function kbIntegration(): AstroIntegration {
   return {
@@ -76,26 +84,13 @@ export function kbIntegration(): AstroIntegration {
           if (inPlace) updateConfig({ vite: { build: { emptyOutDir: false } } });
         }
         // Only a build indexes; the loader calls this the moment its content is parsed.
-        onContentReady(
-          command === 'build'
-            ? (build) => {
-                contentBuild = build;
-                renderPlan = planRender(build, outDirPath, siteDigest(settings!));
-                pendingSearch = startSearchIndex(build);
-                prepareLookupModule(cacheDir(), generatorDigest());
-              }
-            : null,
-        );
+        onContentReady(command === 'build' ? contentKnown : null);
       },
       // Page rendering sits between these two hooks; the bench reads the figure.
       'astro:build:start': () => {
         renderStart = performance.now();
         // Content that synced without announcing itself: the manifest on disk is this build's.
-        if (!pendingSearch && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) {
-          contentBuild = readManifest();
-          pendingSearch = startSearchIndex(contentBuild);
-        }
-        if (!renderPlan && contentBuild && settings) renderPlan = planRender(contentBuild, outDirPath, siteDigest(settings));
+        if (!contentBuild && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) contentKnown(readManifest());
       },
       'astro:build:generated': () => {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);

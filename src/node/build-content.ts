@@ -11,7 +11,7 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, searchDocumentFile, type LightResult } from './light-result';
+import { lightOf, lookupInputFile, searchDocumentFile, type LightResult } from './light-result';
 import { recordTiming } from './timings';
 import { hashTree } from './code-digest';
 
@@ -124,7 +124,9 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
     const cached = previous.records[file.source];
     const page = cached?.light.page;
-    const modelOk = !page || (fs.existsSync(path.join(cacheDir, page.modelFile)) && fs.existsSync(path.join(cacheDir, searchDocumentFile(page.modelFile))));
+    // Every file the parser writes for the article must still be there; otherwise it is parsed again.
+    const exists = (file: string) => fs.existsSync(path.join(cacheDir, file));
+    const modelOk = !page || (exists(page.modelFile) && exists(searchDocumentFile(page.modelFile)) && (!page.entry.errorMessages || exists(lookupInputFile(page.modelFile))));
     if (cached && cached.key === key && modelOk && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
       lights[i] = cached.light;
       index.records[file.source] = cached;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../../src/node/build-content';
-import { searchDocumentFile } from '../../../src/node/light-result';
+import { lookupInputFile, searchDocumentFile } from '../../../src/node/light-result';
 
 const article = (title: string, extra = '') => `---\ntitle: ${title}\nms.topic: troubleshooting\n---\n\n## Symptoms\n\nIt fails.${extra}\n\n## Resolution\n\n1. Fix it.\n`;
 
@@ -46,6 +46,18 @@ describe('the per-article cache', () => {
     const next = await buildContent(root, cache);
     expect(next.cache).toEqual({ hits: 2, misses: 2 });
     expect(fs.existsSync(path.join(cache, searchDocumentFile(byName('c.md'))))).toBe(true);
+  });
+
+  it('re-parses an article with error messages whose lookup input is gone from the cache', async () => {
+    const { root, cache } = tempRoot();
+    fs.writeFileSync(path.join(root, 'd.md'), article('Error 0x80070005 when the service starts'));
+    const first = await buildContent(root, cache);
+    const d = first.articles.find((a) => a.source === 'd.md')!;
+    expect(d.errorMessages).toBeGreaterThan(0);
+    fs.rmSync(path.join(cache, lookupInputFile(d.modelFile)));
+    const next = await buildContent(root, cache);
+    expect(next.cache).toEqual({ hits: 4, misses: 1 });
+    expect(fs.existsSync(path.join(cache, lookupInputFile(d.modelFile)))).toBe(true);
   });
 
   it('re-parses the articles that include a changed include', async () => {
