@@ -80,7 +80,10 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
 // Pagefind, which fetches from a worker, the bytes the server sent meanwhile).
 const PAGEFIND_JOB = `export default async function ({ pastes, limit }) {
   const pf = await import('/pagefind/pagefind.js');
+  // As the site's search does (src/scripts/search-engine.ts): the primary index, then every other bundle.
+  const extra = await fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
   await pf.init();
+  await Promise.all(((extra && extra.bundles) || []).map((url) => pf.mergeIndex(url)));
   const served = async () => (await (await fetch('/__kb_run/served')).json()).bytes;
   const norm = (u) => { try { const x = new URL(u, location.href); return x.pathname.replace(/index\\.html$/, '').replace(/([^/])$/, '$1/'); } catch { return u; } };
   const out = [];

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBrowserLookup, type BrowserLookupStats } from './browser-lookup';
+import { sampleLookupQueries } from './lookup-queries';
 import { runMeasured, type RunResult } from './process-tree';
 import { readTimings } from '../../src/node/timings';
 
@@ -97,22 +98,6 @@ function siteSize(dir: string): { bytes: number; files: number; html: number } {
   return { bytes, files, html };
 }
 
-/** Lookup queries: error messages the corpus itself documents, a fixed sample. */
-function sampleQueries(n: number): string[] {
-  const manifest = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as { articles: Array<{ modelFile: string; errorMessages: number }> };
-  const withErrors = manifest.articles.filter((a) => a.errorMessages > 0);
-  const out: string[] = [];
-  let seed = 12345;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-  for (let i = 0; i < n * 4 && out.length < n && withErrors.length; i++) {
-    const a = withErrors[Math.floor(rand() * withErrors.length)];
-    const model = JSON.parse(fs.readFileSync(path.join(cache, a.modelFile), 'utf8')) as { errorMessages: Array<{ text: string; kind: string }> };
-    const m = model.errorMessages.filter((e) => e.kind !== 'title' && e.text.length > 20);
-    if (m.length) out.push(m[Math.floor(rand() * m.length)].text);
-  }
-  return out;
-}
-
 // Pagefind runs alongside rendering: 'pagefind' is its own duration, 'pagefind-wait' what build:done still waited for it after the lookup index.
 const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'pagefind-wait', 'assets'];
 const fmtMB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
@@ -147,7 +132,7 @@ async function main() {
   const report = JSON.parse(fs.readFileSync(path.join(outDir, '_kb/report.json'), 'utf8')) as { inputs: number; pages: number };
   let browser: BrowserLookupStats | null = null;
   if (!values['no-browser'] && fs.existsSync('/usr/bin/chromium') && fs.existsSync(path.join(outDir, '_kb/lookup.js'))) {
-    browser = await measureBrowserLookup(outDir, sampleQueries(queryCount));
+    browser = await measureBrowserLookup(outDir, sampleLookupQueries(cache, queryCount));
   }
 
   const header = ['scenario', 'total s', ...PHASES.map((p) => `${p} s`), 'peak RSS'];

@@ -2,9 +2,10 @@
  * Builds the static lookup index. Output is deterministic: articles are sorted by
  * source, messages de-duplicated by template per article, every list sorted.
  *
- * Size bounds: each feature keeps at most `maxPostings` postings (the shortest
- * messages, where the feature matters most), so a shard's size does not grow with
- * the corpus; the number of shards grows instead (`total / shardBytes`).
+ * Size bounds: each feature keeps at most `maxPostings` postings and `maxEntryBytes`
+ * encoded bytes (the shortest messages, where the feature matters most), so neither a
+ * shard nor a common feature's entry grows with the corpus; the number of shards grows
+ * instead (`total / shardBytes`).
  */
 import { fingerprint, featureWeight } from './fingerprint';
 import { ByteWriter, varintSize } from './varint';
@@ -26,6 +27,26 @@ function entryBytes(list: readonly IndexedMessage[]): number {
   let prev = 0;
   for (const p of list) { bytes += varintSize(p.article - prev) + varintSize(p.msg) + 1; prev = p.article; }
   return bytes;
+}
+
+/**
+ * The postings a long list keeps: the most of the smallest-norm ones that fit both caps, in
+ * (article, message) order. By bytes as well as by count: article-id deltas widen as the corpus
+ * grows, so 400 postings weigh more at 50,000 articles than at 6,000, and a lookup's shards with them.
+ */
+function capPostings(list: IndexedMessage[], maxPostings: number, maxBytes: number): IndexedMessage[] {
+  const byWeight = list.slice().sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg);
+  const take = (k: number) => byWeight.slice(0, k).sort((a, b) => a.article - b.article || a.msg - b.msg);
+  // Bytes only grow with k (a posting adds its own bytes, and splitting a delta never shrinks
+  // the varints), so bisect on k.
+  let lo = 1;
+  let hi = Math.min(maxPostings, byWeight.length);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (entryBytes(take(mid)) <= maxBytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return take(lo);
 }
 
 function clip(s: string, n: number): string {
@@ -64,6 +85,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const base = opts.base ?? '_kb/lookup';
   const shardBytes = opts.shardBytes ?? 3072;
   const maxPostings = opts.maxPostings ?? 400;
+  const maxEntryBytes = opts.maxEntryBytes ?? 1280;
   const maxPerArticle = opts.maxMessagesPerArticle ?? 5000;
 
   const sorted = articles.slice().sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
@@ -143,9 +165,8 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
     if (stored) return stored;
     const list: IndexedMessage[] = [];
     for (let i = runStart[d]; i < runStart[d + 1]; i++) list.push(messages[msgAt(i)]);
-    if (list.length <= maxPostings) return list;
-    const kept = list.sort((a, b) => a.norm - b.norm || a.article - b.article || a.msg - b.msg).slice(0, maxPostings);
-    kept.sort((a, b) => a.article - b.article || a.msg - b.msg);
+    if (list.length <= maxPostings && entryBytes(list) <= maxEntryBytes) return list;
+    const kept = capPostings(list, maxPostings, maxEntryBytes);
     capped.set(d, kept);
     return kept;
   };

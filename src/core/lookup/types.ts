@@ -23,6 +23,8 @@ export interface BuildLookupOptions {
   shardBytes?: number;
   /** Most postings kept per feature; the rest (longest messages) are dropped (default 400). */
   maxPostings?: number;
+  /** Most encoded bytes of one feature's entry; longest messages dropped first (default 1280). */
+  maxEntryBytes?: number;
   /** Most messages indexed per article (default 5000). */
   maxMessagesPerArticle?: number;
 }

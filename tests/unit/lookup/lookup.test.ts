@@ -39,6 +39,27 @@ describe('index build', () => {
   });
 });
 
+describe('posting caps', () => {
+  // One common word in every article, spread over a wide id range: its list is the one to cap.
+  const wide = Array.from({ length: 3000 }, (_, i) => ({
+    source: `w/${String(i).padStart(5, '0')}.md`, url: `/w/${i}/`, title: `W${i}`, summary: '',
+    messages: [{ text: `Quuxbar failure in unit${i}${' padding'.repeat(i % 13)}`, anchor: 'a', section: 'S', kind: 'blockquote' as const }],
+  }));
+  const shardBytes = (fs: LookupIndexFile[]) => fs.filter((f) => f.path.includes('/p/')).reduce((n, f) => n + (f.data as Uint8Array).byteLength, 0);
+
+  it('bounds a common feature by encoded bytes, not only by count', () => {
+    const byCount = buildLookupIndex(wide, { maxPostings: 400, maxEntryBytes: 1e9 });
+    const byBytes = buildLookupIndex(wide, { maxPostings: 400, maxEntryBytes: 600 });
+    // "quuxbar" and "failure" (and their bigram) are capped: each entry loses more than half its 400 postings.
+    expect(shardBytes(byCount) - shardBytes(byBytes)).toBeGreaterThan(3 * 600);
+  });
+
+  it('keeps the shortest messages, where the common word weighs most', async () => {
+    const res = await lookupOver(buildLookupIndex(wide, { maxEntryBytes: 600 })).lookup('Quuxbar failure in unit26', { limit: 3 });
+    expect(res[0].url).toBe('/w/26/');
+  });
+});
+
 describe('ranking', () => {
   it('the specific message beats the generic one it contains', async () => {
     const res = await lookupOver(files).lookup('Backup Manager cannot browse SRV-APP07 because access is denied.');
