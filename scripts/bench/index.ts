@@ -135,13 +135,16 @@ async function main() {
     browser = await measureBrowserLookup(outDir, sampleLookupQueries(cache, queryCount));
   }
 
-  const header = ['scenario', 'total s', ...PHASES.map((p) => `${p} s`), 'peak RSS'];
+  // CPU and page faults say how busy the machine was, and how costly memory was: on these VMs a
+  // page's first touch costs about 20 µs, so the same build runs slower when its processes fault more.
+  const header = ['scenario', 'total s', ...PHASES.map((p) => `${p} s`), 'peak RSS', 'cpu user s', 'cpu sys s', 'page faults'];
   console.log(`\n## kb bench: ${report.inputs} inputs, ${report.pages} pages (${path.basename(source)}), ${os.cpus().length} cores\n`);
   console.log(`| ${header.join(' | ')} |`);
   console.log(`| ${header.map(() => '---').join(' | ')} |`);
   for (const { scenario, r } of rows) {
     const cells = PHASES.map((p) => (r.phases[p] !== undefined ? r.phases[p].toFixed(1) : '-'));
-    console.log(`| ${scenario} | ${r.seconds.toFixed(1)} | ${cells.join(' | ')} | ${fmtMB(r.peakRss)} |`);
+    const cpu = [r.cpu.user.toFixed(1), r.cpu.sys.toFixed(1), r.cpu.faults.toLocaleString('en-US')];
+    console.log(`| ${scenario} | ${r.seconds.toFixed(1)} | ${cells.join(' | ')} | ${fmtMB(r.peakRss)} | ${cpu.join(' | ')} |`);
   }
   console.log('\npeak RSS held by:');
   for (const { scenario, r } of rows) {

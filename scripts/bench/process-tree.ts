@@ -6,12 +6,25 @@ export interface TreeRss {
   total: number;
   /** The same, by process name (`node`, `pagefind_extend`, ...). */
   byName: Map<string, number>;
+  /**
+   * CPU seconds (user, system) and minor page faults of the tree so far: each process's own and
+   * those of its children it has reaped, so a process that ended still counts (in its parent).
+   */
+  cpu: CpuUse;
 }
 
-/** RSS of a process and all its descendants, read from /proc. */
+export interface CpuUse {
+  user: number;
+  sys: number;
+  faults: number;
+}
+
+const TICKS = 100; // USER_HZ, as /proc reports times on Linux
+
+/** RSS and CPU use of a process and all its descendants, read from /proc. */
 export function treeRss(rootPid: number): TreeRss {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, { name: string; bytes: number }>();
+  const rss = new Map<number, { name: string; bytes: number; cpu: CpuUse }>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -22,7 +35,10 @@ export function treeRss(rootPid: number): TreeRss {
       const pid = Number(name);
       const ppid = Number(fields[1]);
       const pages = Number(fields[21]);
-      rss.set(pid, { name: stat.slice(stat.indexOf('(') + 1, close), bytes: pages * 4096 });
+      // minflt, cminflt, utime, stime, cutime, cstime (stat fields 10, 11, 14-17).
+      const n = (i: number) => Number(fields[i - 3]);
+      const cpu = { user: (n(14) + n(16)) / TICKS, sys: (n(15) + n(17)) / TICKS, faults: n(10) + n(11) };
+      rss.set(pid, { name: stat.slice(stat.indexOf('(') + 1, close), bytes: pages * 4096, cpu });
       const list = children.get(ppid) ?? [];
       list.push(pid);
       children.set(ppid, list);
@@ -30,7 +46,7 @@ export function treeRss(rootPid: number): TreeRss {
       // The process ended while we looked.
     }
   }
-  const out: TreeRss = { total: 0, byName: new Map() };
+  const out: TreeRss = { total: 0, byName: new Map(), cpu: { user: 0, sys: 0, faults: 0 } };
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
@@ -38,6 +54,9 @@ export function treeRss(rootPid: number): TreeRss {
     if (p) {
       out.total += p.bytes;
       out.byName.set(p.name, (out.byName.get(p.name) ?? 0) + p.bytes);
+      out.cpu.user += p.cpu.user;
+      out.cpu.sys += p.cpu.sys;
+      out.cpu.faults += p.cpu.faults;
     }
     stack.push(...(children.get(pid) ?? []));
   }
@@ -50,6 +69,8 @@ export interface RunResult {
   peakRss: number;
   /** When the peak was reached (seconds from start) and which processes held it. */
   peakAt: { seconds: number; byName: Map<string, number> };
+  /** The tree's CPU use at the last sample (up to 100 ms of the end is missed). */
+  cpu: CpuUse;
   output: string;
 }
 
@@ -68,9 +89,11 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv,
     child.stderr.on('data', collect);
     let peak = 0;
     let peakAt: RunResult['peakAt'] = { seconds: 0, byName: new Map() };
+    let cpu: CpuUse = { user: 0, sys: 0, faults: 0 };
     const timer = setInterval(() => {
       if (!child.pid) return;
       const now = treeRss(child.pid);
+      if (now.cpu.user + now.cpu.sys >= cpu.user + cpu.sys) cpu = now.cpu;
       if (now.total > peak) {
         peak = now.total;
         peakAt = { seconds: (performance.now() - start) / 1000, byName: now.byName };
@@ -78,7 +101,7 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv,
     }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code, seconds: (performance.now() - start) / 1000, peakRss: peak, peakAt, output });
+      resolve({ code, seconds: (performance.now() - start) / 1000, peakRss: peak, peakAt, cpu, output });
     });
   });
 }
