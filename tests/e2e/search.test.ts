@@ -243,7 +243,7 @@ describe.skipIf(!chromiumAvailable)('search in the browser', () => {
       );
     }
     for (const tab of tabs) expect(tab.dialogs).toEqual([]);
-  });
+  }, 180_000); // 36 box searches and 36 deep links: 20-30 s on a quick machine, over 30 s on a slow one
 
   it('no CSP violations and no page errors on any page used above', () => {
     expect(pages.length).toBeGreaterThan(5);
