@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
-export interface TreeRss {
+export interface TreeUsage {
   /** Sum of RSS (bytes) of a process and all its descendants. */
   total: number;
   /** The same, by process name (`node`, `pagefind_extend`, ...). */
@@ -22,7 +22,7 @@ export interface CpuUse {
 const TICKS = 100; // USER_HZ, as /proc reports times on Linux
 
 /** RSS and CPU use of a process and all its descendants, read from /proc. */
-export function treeRss(rootPid: number): TreeRss {
+export function treeUsage(rootPid: number): TreeUsage {
   const children = new Map<number, number[]>();
   const rss = new Map<number, { name: string; bytes: number; cpu: CpuUse }>();
   for (const name of fs.readdirSync('/proc')) {
@@ -46,7 +46,7 @@ export function treeRss(rootPid: number): TreeRss {
       // The process ended while we looked.
     }
   }
-  const out: TreeRss = { total: 0, byName: new Map(), cpu: { user: 0, sys: 0, faults: 0 } };
+  const out: TreeUsage = { total: 0, byName: new Map(), cpu: { user: 0, sys: 0, faults: 0 } };
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
@@ -92,7 +92,7 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv,
     let cpu: CpuUse = { user: 0, sys: 0, faults: 0 };
     const timer = setInterval(() => {
       if (!child.pid) return;
-      const now = treeRss(child.pid);
+      const now = treeUsage(child.pid);
       if (now.cpu.user + now.cpu.sys >= cpu.user + cpu.sys) cpu = now.cpu;
       if (now.total > peak) {
         peak = now.total;
