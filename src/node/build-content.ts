@@ -62,12 +62,14 @@ export interface ContentBuild {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Digest of the generator's own code, so a changed parser invalidates cached articles. */
+/** Digest of the generator's own code and locked dependencies, so a changed parser invalidates cached articles. */
 let generatorDigestMemo: string | null = null;
 export function generatorDigest(): string {
   if (generatorDigestMemo) return generatorDigestMemo;
   const hash = crypto.createHash('sha256');
   for (const dir of ['../core', '../node', '../lookup']) hashTree(hash, path.resolve(here, dir));
+  // The parsers are dependencies (satteri is native): an upgrade can change what they read.
+  hashTree(hash, path.resolve(here, '../../package-lock.json'));
   generatorDigestMemo = hash.digest('hex').slice(0, 16);
   return generatorDigestMemo;
 }

@@ -46,7 +46,7 @@ export async function ingestInWorkers(
   onResult: (index: number, light: LightResult) => void,
   opts: IngestPoolOptions = {},
 ): Promise<void> {
-  const script = bundleWorker(path.join(here, 'ingest-worker.ts'), cacheDir);
+  const script = bundleWorker(path.join(here, 'ingest-worker.ts'), cacheDir, ['satteri']);
   let next = 0;
   // One slot per process. A parser that dies (out of memory, a native crash) costs only the article
   // it was on: that article gets a diagnostic and a fresh process takes the slot.

@@ -8,6 +8,7 @@ import { remarkGfmGated } from './gfm';
 import type { IncludeResolver, MarkdownContext } from './context';
 import { stripFrontMatter } from './front-matter';
 import { limitNesting } from './nesting-limit';
+import { parseGfm } from './parse-gfm';
 import { DOCFX_TRANSFORMS, MDX_TRANSFORMS, remarkDocfx } from './transforms';
 import { walk } from './walk';
 
@@ -35,7 +36,6 @@ export interface ParsedMarkdown {
 }
 
 // Built once; per-file state travels in the VFile.
-const mdParser = unified().use(remarkParse).use(remarkGfmGated).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkGfmGated).use(remarkMdx).freeze();
 const mdTransforms = unified().use(remarkDocfx(DOCFX_TRANSFORMS)).freeze();
 const mdxTransforms = unified().use(remarkDocfx(MDX_TRANSFORMS)).freeze();
@@ -61,7 +61,7 @@ function parseTree(body: string, format: 'md' | 'mdx', ctx: MarkdownContext, lin
       ctx.sink.error('mdx-invalid', `MDX syntax error: ${err.reason ?? err.message}. The file was read as plain Markdown instead.`, line);
     }
   }
-  return { tree: mdParser.parse(body), mdx: false };
+  return { tree: parseGfm(body), mdx: false };
 }
 
 function run(source: string, format: 'md' | 'mdx', lineOffset: number, ctx: MarkdownContext): Root {
