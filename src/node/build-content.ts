@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
 import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
@@ -13,7 +12,9 @@ import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { lightOf, lookupInputFile, searchDocumentFile, type LightResult } from './light-result';
 import { recordTiming } from './timings';
-import { hashTree } from './code-digest';
+import { generatorDigest } from './code-digest';
+
+export { generatorDigest };
 
 
 
@@ -58,20 +59,6 @@ export interface ContentBuild {
   /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
   navGroups: NavGroup[];
   cache: { hits: number; misses: number };
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Digest of the generator's own code and locked dependencies, so a changed parser invalidates cached articles. */
-let generatorDigestMemo: string | null = null;
-export function generatorDigest(): string {
-  if (generatorDigestMemo) return generatorDigestMemo;
-  const hash = crypto.createHash('sha256');
-  for (const dir of ['../core', '../node', '../lookup']) hashTree(hash, path.resolve(here, dir));
-  // The parsers are dependencies (satteri is native): an upgrade can change what they read.
-  hashTree(hash, path.resolve(here, '../../package-lock.json'));
-  generatorDigestMemo = hash.digest('hex').slice(0, 16);
-  return generatorDigestMemo;
 }
 
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');

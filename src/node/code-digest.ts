@@ -1,6 +1,7 @@
-import type { Hash } from 'node:crypto';
+import crypto, { type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Adds every file at or below `file` (names and bytes, in sorted order) to `hash`. Nothing there adds nothing. */
 export function hashTree(hash: Hash, file: string): void {
@@ -11,4 +12,18 @@ export function hashTree(hash: Hash, file: string): void {
     return;
   }
   for (const name of fs.readdirSync(file).sort()) hashTree(hash, path.join(file, name));
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+let generatorDigestMemo: string | null = null;
+/** Digest of the generator's own code and locked dependencies, so a changed parser invalidates cached articles. */
+export function generatorDigest(): string {
+  if (generatorDigestMemo) return generatorDigestMemo;
+  const hash = crypto.createHash('sha256');
+  for (const dir of ['../core', '../node', '../lookup']) hashTree(hash, path.resolve(here, dir));
+  // The parsers are dependencies (satteri is native): an upgrade can change what they read.
+  hashTree(hash, path.resolve(here, '../../package-lock.json'));
+  generatorDigestMemo = hash.digest('hex').slice(0, 16);
+  return generatorDigestMemo;
 }

@@ -1,20 +1,27 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { generatorDigest } from './code-digest';
 import { packageDir, runEsbuild } from './esbuild-cli';
 
 /**
  * Bundle a worker entry into one ESM file in the cache. The generator runs its TypeScript through
  * Vite, which worker threads cannot use, so they get a self-contained bundle built by esbuild
- * (Vite's own). The file is named by its content, so a changed generator gets a fresh one.
+ * (Vite's own). The file is named by the generator's digest (its code and locked dependencies),
+ * the entry and the packages left out: a build with the same generator reuses it without running
+ * esbuild, which took about 0.45 s of every build's start for the parsers' bundle.
  */
 export function bundleWorker(entry: string, cacheDir: string, packages: string[] = []): string {
+  const name = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
+  const key = crypto.createHash('sha256').update(JSON.stringify([generatorDigest(), entry, packages])).digest('hex').slice(0, 12);
+  const out = path.join(cacheDir, `${name}-${key}.mjs`);
+  if (fs.existsSync(out)) return out;
   // Packages left out of the bundle and imported from where they are installed, by absolute path:
   // the bundle lives in the cache, where `node_modules` cannot be found, and these packages find
   // their native binaries next to their own files.
-  const inPlace = packages.flatMap((name) => {
-    const file = packageEntry(name);
-    return [`--alias:${name}=${file}`, `--external:${file}`];
+  const inPlace = packages.flatMap((pkg) => {
+    const file = packageEntry(pkg);
+    return [`--alias:${pkg}=${file}`, `--external:${file}`];
   });
   const code = runEsbuild(
     [
@@ -30,10 +37,11 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
     ],
     path.dirname(entry),
   );
-  const name = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
-  const out = path.join(cacheDir, `${name}-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 12)}.mjs`);
   fs.mkdirSync(cacheDir, { recursive: true });
-  if (!fs.existsSync(out)) fs.writeFileSync(out, code);
+  // Written whole under a temporary name, so a build cut short never leaves half a bundle to reuse.
+  const tmp = `${out}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, code);
+  fs.renameSync(tmp, out);
   return out;
 }
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent, generatorDigest } from '../../../src/node/build-content';
-import { bundleCount, writeSearchIndex } from '../../../src/node/pagefind-build';
+import { bundleCount, bundlesAtOnce, EXTRA_BUNDLES_FILE, writeSearchIndex } from '../../../src/node/pagefind-build';
 import { projectRoot } from '../../helpers/build-site';
 
 const previousChunk = process.env.KB_PAGEFIND_CHUNK;
@@ -46,4 +46,27 @@ describe.skipIf(process.platform !== 'linux')('the search index', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(pagefindChildren()).toEqual([]);
   }, 120_000);
+
+  it('indexes two bundles at once above eight, and installs every one of them', async () => {
+    process.env.KB_PAGEFIND_CHUNK = '2';
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-pagefind-lanes-'));
+    const build = await buildContent(path.join(projectRoot, 'content'), path.join(work, 'cache'));
+    const count = bundleCount(build.articles.length);
+    expect(count).toBeGreaterThan(8);
+    expect(bundlesAtOnce(count)).toBe(2);
+
+    const out = path.join(work, 'out');
+    const stats = await writeSearchIndex(build.articles, path.join(work, 'cache'), out, generatorDigest());
+    expect(stats.pages).toBe(build.articles.length);
+    const listed = JSON.parse(fs.readFileSync(path.join(out, 'pagefind', EXTRA_BUNDLES_FILE), 'utf8')).bundles as string[];
+    expect(listed).toEqual(Array.from({ length: count - 1 }, (_, i) => `/pagefind/x/${i + 2}/`));
+    // Installing the root bundle replaces the folder: the others must still be there after it.
+    for (const url of ['/pagefind/', ...listed]) expect(fs.existsSync(path.join(out, url, 'pagefind-entry.json')), url).toBe(true);
+
+    // Reused from the cache, the same files come back.
+    const again = path.join(work, 'again');
+    await writeSearchIndex(build.articles, path.join(work, 'cache'), again, generatorDigest());
+    const list = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
+    expect(list(path.join(again, 'pagefind'))).toEqual(list(path.join(out, 'pagefind')));
+  }, 180_000);
 });
