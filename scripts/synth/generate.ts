@@ -11,6 +11,7 @@ import { freshCode, type ErrorKind } from './error-kinds';
 import { planLayout, type PlannedProduct } from './layout';
 import type { FrontMatterProfile } from './profile';
 import { INJECTED_RATES } from './quirks';
+import { supportArea } from './front-matter';
 import { renderArticle, SUMMARY_FEATURES, type SummaryFeature } from './render-article';
 import { Rng } from './rng';
 import { loadSourceModel, type SourceModel } from './source-model';
@@ -147,7 +148,7 @@ export async function runShard(opts: SynthOptions, shard: number, shards: number
       folders++;
       mkdirSync(join(opts.out, folder.dir), { recursive: true });
       // Pass 1: titles and slugs, so articles can link to their siblings.
-      const planned = planFolder(folder.firstIndex, folder.count, opts.seed, model, g);
+      const planned = planFolder(folder.dir, folder.firstIndex, folder.count, opts.seed, model, g);
       const slugs = planned.map((p) => p.slug);
       const rel = product.includes.map((inc) => posix.relative(folder.dir, inc));
       const entries: TocEntry[] = [];
@@ -263,11 +264,14 @@ interface PlannedArticle {
   title: string;
   slug: string;
   primary: { kind: ErrorKind; code: string } | null;
+  area: string;
 }
 
-function planFolder(first: number, count: number, seed: number, model: SourceModel, g: TextGenerator): PlannedArticle[] {
+function planFolder(dir: string, first: number, count: number, seed: number, model: SourceModel, g: TextGenerator): PlannedArticle[] {
   const out: PlannedArticle[] = [];
   const used = new Set<string>();
+  // As many distinct areas per article as the source has (about 1 per 13 articles in the corpus).
+  const areas = Math.max(1, Math.round((count * model.supportAreas.distinct) / Math.max(1, model.profiles.length)));
   for (let k = 0; k < count; k++) {
     const rng = new Rng(seed, 'article', first + k);
     const body = model.profiles[Math.floor(rng.next() * model.profiles.length)];
@@ -285,7 +289,8 @@ function planFolder(first: number, count: number, seed: number, model: SourceMod
     let slug = slugify(title);
     for (let n = 2; used.has(slug); n++) slug = `${slugify(title)}-${n}`;
     used.add(slug);
-    out.push({ rng, fm, body, title, slug, primary });
+    const area = supportArea(seed, dir, new Rng(seed, 'area-slot', first + k).int(0, areas - 1), g);
+    out.push({ rng, fm, body, title, slug, primary, area });
   }
   return out;
 }

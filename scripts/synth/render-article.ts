@@ -24,6 +24,8 @@ export interface ArticleInput {
   includes: readonly string[];
   /** Site path of the folder ("product/area"), for absolute links. */
   folderPath: string;
+  /** Support area for the front matter's `sap:` tag. */
+  area: string;
 }
 
 export const SUMMARY_FEATURES = [
@@ -129,7 +131,7 @@ export function renderArticle(input: ArticleInput, model: SourceModel, g: TextGe
   if (rng.chance(INJECTED_RATES.zone)) blocks = injectWrapper(blocks, rng, { t: 'zone-open' }, { t: 'zone-close' });
 
   const description = g.proseText(rng, input.fm.descWords).replace(/\s+/g, ' ');
-  const parts: string[] = [renderFrontMatter({ fm: input.fm, topic: input.body.topic, title: input.title, description }, rng, g, model)];
+  const parts: string[] = [renderFrontMatter({ fm: input.fm, topic: input.body.topic, title: input.title, description, area: input.area }, rng, g, model)];
   const counters = new Map<number, number>();
   let prev: Block | null = null;
 

@@ -42,10 +42,15 @@ export interface SourceModel {
   folders: SourceFolder[];
   includeFiles: number;
   tocFiles: number;
+  /** Articles tagged with a support area (`sap:`), and how many distinct areas they name. */
+  supportAreas: { articles: number; distinct: number };
   bytes: number;
   sentences: number;
   skipped: string[];
 }
+
+/** A support-area tag in front matter: `- sap:…` or `ms.custom: sap:…, …`. */
+const SAP_TAG = /^\s*(?:-\s*|ms\.custom:\s*)["']?sap:([^,"'\n]+)/gim;
 
 export function loadSourceModel(root: string, log: (msg: string) => void = () => {}): SourceModel {
   const { articles, includes, tocs } = listMarkdown(root);
@@ -99,6 +104,8 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
   const profiles: ArticleProfile[] = [];
   const folderCounts = new Map<string, number>();
   const skipped: string[] = [];
+  const areas = new Set<string>();
+  let areaArticles = 0;
   let bytes = 0;
   for (const file of articles) {
     const raw = readFileSync(file, 'utf8');
@@ -109,6 +116,9 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
       continue;
     }
     profiles.push(profile);
+    const tagged = [...raw.slice(0, 4000).matchAll(SAP_TAG)].map((m) => m[1].trim().toLowerCase());
+    if (tagged.length) areaArticles++;
+    for (const a of tagged) areas.add(a);
     const folder = relative(root, dirname(file)).split(sep).join('/') || '.';
     folderCounts.set(folder, (folderCounts.get(folder) ?? 0) + 1);
   }
@@ -128,6 +138,7 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
     folders: [...folderCounts].map(([path, n]) => ({ path, articles: n })),
     includeFiles: includes.length,
     tocFiles: tocs.length,
+    supportAreas: { articles: areaArticles, distinct: areas.size },
     bytes,
     sentences,
     skipped,

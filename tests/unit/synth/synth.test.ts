@@ -67,6 +67,22 @@ describe('synth distribution', () => {
     }
   });
 
+  it('shares support areas between articles, as the source does', () => {
+    const areas = (dir: string) => {
+      const tags = walk(dir)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => /sap:([^,"'\n]+)/i.exec(readFileSync(f, 'utf8').slice(0, 4000))?.[1].replace(/\\/g, ' ').trim().toLowerCase())
+        .filter((a): a is string => Boolean(a));
+      return { tagged: tags.length, distinct: new Set(tags).size };
+    };
+    const out = areas(join(work, 'a'));
+    const folders = new Set(walk(join(work, 'a')).filter((f) => f.endsWith('.md')).map((f) => dirname(f))).size;
+    expect(out.tagged).toBeGreaterThan(50);
+    // About the source's areas per article, and at least one per folder: never one per article.
+    expect(out.distinct).toBeLessThanOrEqual(folders + Math.ceil((200 * areas(source).distinct) / 60));
+    expect(out.distinct).toBeLessThan(out.tagged / 4);
+  });
+
   it('keeps article sizes near the source', () => {
     const out = censusOfDir(join(work, 'a'));
     const src = censusOfDir(source);
