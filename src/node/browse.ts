@@ -1,11 +1,10 @@
-import { getCollection } from 'astro:content';
 import { byDateDesc, taxonomySlug } from '../core/taxonomy';
+import { loadEntries } from './article-store';
 
 export type Entry = Awaited<ReturnType<typeof allEntries>>[number];
 
 async function readEntries() {
-  const entries = await getCollection('articles');
-  return entries.map((e) => e.data).sort(byDateDesc);
+  return [...loadEntries()].sort(byDateDesc);
 }
 
 let built: ReturnType<typeof readEntries> | null = null;

@@ -19,7 +19,7 @@ export { generatorDigest };
 
 
 /** Where the loader leaves the build for the integration (they run in different module graphs). */
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE } from './article-store';
 
 /** The light per-article record pages and browse lists need; the full model stays in the cache file. */
 export interface ArticleEntry {
