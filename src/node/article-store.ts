@@ -8,22 +8,28 @@ import { cacheDir } from './config';
 /** The loader's record of a content sync (a `ContentBuild`), in the cache. */
 export const MANIFEST_FILE = 'manifest.json';
 
-let entriesMemo: { mtimeMs: number; entries: ArticleEntry[] } | null = null;
+const memos = new Map<string, { mtimeMs: number; value: unknown }>();
+
+/** A JSON file of the cache, parsed once per write of it (the loader rewrites it on every sync, as in dev). */
+function readCacheJson<T>(name: string, fallback: T): T {
+  const file = path.join(cacheDir(), name);
+  let mtimeMs: number;
+  try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return fallback; }
+  const memo = memos.get(file);
+  if (memo?.mtimeMs === mtimeMs) return memo.value as T;
+  const value = JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  memos.set(file, { mtimeMs, value });
+  return value;
+}
 
 /**
- * Every published article's entry, from the manifest of the last content sync (re-read when the
- * loader rewrites it, as in dev). Pages read entries here, not from Astro's content collection:
- * Astro puts its data store into the build as one module, `JSON.parse("…")` of the whole store
- * (61 MB at 50,000 articles), and compiling that module took 35 s of every build there.
+ * Every published article's entry, from the manifest of the last content sync. Pages read entries
+ * here, not from Astro's content collection: Astro puts its data store into the build as one
+ * module, `JSON.parse("…")` of the whole store (61 MB at 50,000 articles), and compiling that
+ * module took 35 s of every build there.
  */
 export function loadEntries(): ArticleEntry[] {
-  const file = path.join(cacheDir(), MANIFEST_FILE);
-  let mtimeMs: number;
-  try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return []; }
-  if (entriesMemo?.mtimeMs !== mtimeMs) {
-    entriesMemo = { mtimeMs, entries: (JSON.parse(fs.readFileSync(file, 'utf8')) as { articles: ArticleEntry[] }).articles };
-  }
-  return entriesMemo.entries;
+  return readCacheJson<{ articles: ArticleEntry[] }>(MANIFEST_FILE, { articles: [] }).articles;
 }
 
 /** Full article model, read from the cache the loader wrote; pages load one at a time so memory stays flat. */
@@ -34,15 +40,9 @@ export function loadArticle(modelFile: string): Article {
 /** The toc groups of the last content sync, written by the loader next to the manifest. */
 export const NAV_GROUPS_FILE = 'nav-groups.json';
 
-let navMemo: { mtimeMs: number; groups: NavGroup[] } | null = null;
-
-/** Toc groups for side navs, read once per sync (re-read when the loader rewrites them, as in dev). */
+/** Toc groups for side navs. */
 export function loadNavGroups(): NavGroup[] {
-  const file = path.join(cacheDir(), NAV_GROUPS_FILE);
-  let mtimeMs: number;
-  try { mtimeMs = fs.statSync(file).mtimeMs; } catch { return []; }
-  if (navMemo?.mtimeMs !== mtimeMs) navMemo = { mtimeMs, groups: JSON.parse(fs.readFileSync(file, 'utf8')) as NavGroup[] };
-  return navMemo.groups;
+  return readCacheJson<NavGroup[]>(NAV_GROUPS_FILE, []);
 }
 
 /** The article pages this build leaves alone (see render-plan.ts), for the article route's getStaticPaths. */
