@@ -12,7 +12,7 @@ export const collections = {
     schema: z.object({
       /** Articles published by the sync. */
       articles: z.number(),
-      /** Digest of every article's entry: changes when any published article does. */
+      /** Digest of the sync's manifest: changes when any published article (or a diagnostic) does. */
       digest: z.string(),
     }),
   }),

@@ -271,7 +271,7 @@ function planFolder(dir: string, first: number, count: number, seed: number, mod
   const out: PlannedArticle[] = [];
   const used = new Set<string>();
   // As many distinct areas per article as the source has (about 1 per 13 articles in the corpus).
-  const areas = Math.max(1, Math.round((count * model.supportAreas.distinct) / Math.max(1, model.profiles.length)));
+  const areas = Math.max(1, Math.round((count * model.supportAreas) / Math.max(1, model.profiles.length)));
   for (let k = 0; k < count; k++) {
     const rng = new Rng(seed, 'article', first + k);
     const body = model.profiles[Math.floor(rng.next() * model.profiles.length)];

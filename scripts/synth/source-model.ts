@@ -42,8 +42,8 @@ export interface SourceModel {
   folders: SourceFolder[];
   includeFiles: number;
   tocFiles: number;
-  /** Articles tagged with a support area (`sap:`), and how many distinct areas they name. */
-  supportAreas: { articles: number; distinct: number };
+  /** Distinct support areas (`sap:` tags) the source's articles name. */
+  supportAreas: number;
   bytes: number;
   sentences: number;
   skipped: string[];
@@ -105,7 +105,6 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
   const folderCounts = new Map<string, number>();
   const skipped: string[] = [];
   const areas = new Set<string>();
-  let areaArticles = 0;
   let bytes = 0;
   for (const file of articles) {
     const raw = readFileSync(file, 'utf8');
@@ -116,9 +115,7 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
       continue;
     }
     profiles.push(profile);
-    const tagged = [...raw.slice(0, 4000).matchAll(SAP_TAG)].map((m) => m[1].trim().toLowerCase());
-    if (tagged.length) areaArticles++;
-    for (const a of tagged) areas.add(a);
+    for (const m of raw.slice(0, 4000).matchAll(SAP_TAG)) areas.add(m[1].trim().toLowerCase());
     const folder = relative(root, dirname(file)).split(sep).join('/') || '.';
     folderCounts.set(folder, (folderCounts.get(folder) ?? 0) + 1);
   }
@@ -138,7 +135,7 @@ export function loadSourceModel(root: string, log: (msg: string) => void = () =>
     folders: [...folderCounts].map(([path, n]) => ({ path, articles: n })),
     includeFiles: includes.length,
     tocFiles: tocs.length,
-    supportAreas: { articles: areaArticles, distinct: areas.size },
+    supportAreas: areas.size,
     bytes,
     sentences,
     skipped,
