@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SearchIndexStats, SearchSource } from './pagefind-build';
-import { bundleWorker } from './worker-bundle';
+import { bundleWorker, packageEntry } from './worker-bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -11,6 +11,8 @@ export interface SearchIndexJob {
   cacheDir: string;
   outDir: string;
   generator: string;
+  /** Pagefind's module file, which lanes after the first load again (see `pagefindForLane`). */
+  pagefindEntry: string;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface SearchIndexJob {
  * main thread. Feeding Pagefind (reading models, building its documents) took 15 s of the main
  * thread at 50,000 articles.
  */
-export function writeSearchIndexInWorker(job: SearchIndexJob): Promise<SearchIndexStats> {
+export function writeSearchIndexInWorker(spec: Omit<SearchIndexJob, 'pagefindEntry'>): Promise<SearchIndexStats> {
+  const job: SearchIndexJob = { ...spec, pagefindEntry: packageEntry('pagefind') };
   const script = bundleWorker(path.join(here, 'pagefind-worker.ts'), job.cacheDir, ['pagefind']);
   return new Promise<SearchIndexStats>((resolve, reject) => {
     // It holds a few documents at a time: a small heap keeps its share of the build's peak small

@@ -21,7 +21,7 @@ function prioritize(toIndex: number, total: number): void {
 }
 
 const job = workerData as SearchIndexJob;
-const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, prioritize);
+const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, prioritize, job.pagefindEntry);
 run.then(
   (result) => parentPort!.postMessage({ ok: true, result }),
   (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -46,7 +46,7 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
 }
 
 /** The ESM entry file of an installed package. */
-function packageEntry(name: string): string {
+export function packageEntry(name: string): string {
   const dir = packageDir(name);
   const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown>; module?: string; main?: string };
   const dot = pkg.exports?.['.'];
