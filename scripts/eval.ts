@@ -33,8 +33,8 @@ const cache = path.resolve(values.cache ?? defaultCacheDir());
 const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);
 
 /** One system's answers: per paste, the result URLs, whether any was confident, time and bytes. */
-interface Answer { urls: string[]; confident: boolean | null; ms: number; bytes: number }
-interface Figures { r1: number; r3: number; mrr: number; falseConfident: number | null; negAny: number; p50: number; p95: number; bytesMedian: number; targets: number }
+interface Answer { urls: string[]; confident: boolean | null; ms: number; bytes: number; files?: number }
+interface Figures { r1: number; r3: number; mrr: number; falseConfident: number | null; negAny: number; p50: number; p95: number; bytesMedian: number; filesMedian: number; filesP95: number; targets: number }
 
 const quantile = (xs: number[], q: number): number => {
   if (!xs.length) return NaN;
@@ -59,6 +59,9 @@ function score(positives: Query[], pos: Answer[], neg: Answer[]): Figures {
     negAny: neg.filter((a) => a.urls.length > 0).length / Math.max(1, neg.length),
     p50: quantile(all.map((a) => a.ms), 0.5), p95: quantile(all.map((a) => a.ms), 0.95),
     bytesMedian: quantile(pos.map((a) => a.bytes), 0.5),
+    // Requests cost more than their bytes in a browser (about 1.2 ms each, serialized, in Chromium here).
+    filesMedian: quantile(all.flatMap((a) => (a.files === undefined ? [] : [a.files])), 0.5),
+    filesP95: quantile(all.flatMap((a) => (a.files === undefined ? [] : [a.files])), 0.95),
   };
 }
 
@@ -69,7 +72,8 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
     const lk = module.createLookupFromFetcher(fileFetcher(kbDir)); // cold: every lookup pays its own fetches
     const t = performance.now();
     const res = await lk.lookup(p, { limit: LIMIT });
-    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: lk.stats().bytes });
+    const s = lk.stats();
+    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: s.bytes, files: s.files });
   }
   return out;
 }
@@ -135,6 +139,7 @@ function table(cols: Array<[string, Figures | string]>): string {
     ['latency p50', (f) => ms(f.p50)],
     ['latency p95', (f) => ms(f.p95)],
     ['bytes per lookup, median', (f) => kb(f.bytesMedian)],
+    ['files per lookup, median / p95', (f) => (Number.isFinite(f.filesMedian) ? `${f.filesMedian} / ${f.filesP95}` : 'n/a')],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length)) + 2;
   const w = cols.map(([h]) => Math.max(h.length, 22) + 2);

@@ -69,9 +69,12 @@ export async function runInChromium<T>(site: string, jobSource: string, input: u
   } finally {
     finished = true;
     clearTimeout(timer);
+    // Chromium's helper processes may still be writing the profile: wait for the exit, then retry the delete.
+    const gone = browser.exitCode !== null || browser.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => browser.once('exit', () => r()));
     browser.kill('SIGKILL');
+    await gone;
     await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 

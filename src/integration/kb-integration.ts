@@ -13,6 +13,7 @@ import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
+import { createProgress, type Progress } from '../node/progress';
 
 let renderStart = 0;
 /** The previous build's output, written over in place and pruned in build:done. */
@@ -27,6 +28,12 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** The search index, started as soon as the content is parsed; settled, never rejected, so an early failure waits for build:done. */
 let pendingSearch: Promise<Settled<StoredOutput<SearchIndexStats>>> | null = null;
+/**
+ * How far the search index is, as its worker reports it. Shown only while build:done waits for it
+ * (during rendering Astro's own lines say what the build does): 136 s of a 50,000-article build.
+ */
+const searchProgress: { done: number; toIndex: number; since: number; shown: Progress | null } = { done: 0, toIndex: 0, since: 0, shown: null };
+
 /** This build's content, as the loader announced it (saves reading the manifest again). */
 let contentBuild: ContentBuild | null = null;
 
@@ -53,8 +60,13 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
 function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch> {
   const generator = generatorDigest();
   const entries = build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey }));
+  Object.assign(searchProgress, { done: 0, toIndex: 0, since: performance.now(), shown: null });
+  const onProgress = (done: number, toIndex: number) => {
+    Object.assign(searchProgress, { done, toIndex });
+    searchProgress.shown?.tick(done);
+  };
   return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), build.articles), ['pagefind'], (stage) =>
-    writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }),
+    writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }, onProgress),
   );
 }
 
@@ -118,7 +130,15 @@ export function kbIntegration(): AstroIntegration {
             : 'KB: error lookup index unchanged, reused from the cache',
         );
         const t = performance.now();
-        const searchSettled = await (pendingSearch ?? startSearchIndex(build));
+        const searching = pendingSearch ?? startSearchIndex(build);
+        if (searchProgress.done < searchProgress.toIndex) {
+          const { done, toIndex, since } = searchProgress;
+          searchProgress.shown = createProgress('KB: search index: articles', toIndex, (line) => logger.info(line), process.stderr, since);
+          searchProgress.shown.tick(done);
+        }
+        const searchSettled = await searching;
+        searchProgress.shown?.end();
+        searchProgress.shown = null;
         pendingSearch = null;
         recordTiming('pagefind-wait', (performance.now() - t) / 1000);
         if (!searchSettled.ok) throw searchSettled.error;

@@ -10,6 +10,7 @@ import { createLookup } from '../core/lookup/query';
 import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from '../core/lookup/types';
 import type { Manifest } from '../core/lookup/format';
 import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from './section-links';
+import { warmUp } from './warm-up';
 
 export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLinks };
 
@@ -62,6 +63,10 @@ export function httpFetcher(baseUrl: string | URL = import.meta.url): FetchFile 
     return path.endsWith('.bin') ? new Uint8Array(await res.arrayBuffer()) : res.text();
   };
 }
+
+// In a page, warm the code as soon as the module loads (the header box loads it on focus); a
+// one-shot caller such as the CLI would only pay for it.
+if (typeof document !== 'undefined') void warmUp();
 
 let shared: SiteLookup | null = null;
 const instance = (): SiteLookup => (shared ??= createLookupFromFetcher(httpFetcher()));

@@ -98,17 +98,31 @@ export function searchIndexGenerator(generator: string, articles: number): strin
 }
 
 /**
+ * Share of an article's indexing time spent adding it; the rest is its bundle's writing (measured
+ * standalone at 1,500 articles a bundle: 1.9 of 4.6 ms). Progress counts an article by these shares.
+ */
+const ADD_SHARE = 0.4;
+
+export interface SearchIndexHooks {
+  /** Called once, before any indexing: how many articles are in bundles to rebuild. */
+  onPlan?: (toIndex: number, total: number) => void;
+  /** Articles indexed so far of `toIndex`, an article counting part-way once added and fully once its bundle is written. */
+  onProgress?: (done: number, toIndex: number) => void;
+  /** Pagefind's module file (a worker thread's bundle cannot look it up itself). */
+  pagefindEntry?: string;
+}
+
+/**
  * Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails.
  * `generator` is the generator's digest: a bundle is reused only when it and its pages are
- * unchanged. `onPlan` learns, before any indexing, how many articles are in bundles to rebuild.
+ * unchanged.
  */
 export async function writeSearchIndex(
   articles: SearchSource[],
   cacheDir: string,
   outDir: string,
   generator: string,
-  onPlan?: (toIndex: number, total: number) => void,
-  pagefindEntry: string = packageEntry('pagefind'),
+  { onPlan, onProgress, pagefindEntry = packageEntry('pagefind') }: SearchIndexHooks = {},
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
@@ -119,10 +133,15 @@ export async function writeSearchIndex(
   // Sorted by URL so a bundle does not depend on discovery order.
   for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const digests = members.map((entries) => pagesDigest(generator, entries));
-  onPlan?.(
-    members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, digests[i]) ? 0 : entries.length), 0),
-    articles.length,
-  );
+  const toIndex = members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, digests[i]) ? 0 : entries.length), 0);
+  onPlan?.(toIndex, articles.length);
+  let added = 0;
+  let written = 0;
+  const progress: BundleProgress = (addedNow, writtenNow) => {
+    added += addedNow;
+    written += writtenNow;
+    onProgress?.(Math.round(ADD_SHARE * added + (1 - ADD_SHARE) * written), toIndex);
+  };
   const results: Array<{ pages: number; problems: string[] }> = new Array(count);
   // `bundlesAtOnce` lanes, so at most that many indexers' memory is held. A lane keeps its Pagefind
   // process for all its bundles: a fresh one per bundle touched its memory anew, and on these VMs a
@@ -140,7 +159,7 @@ export async function writeSearchIndex(
     };
     while (next < count) {
       const i = next++;
-      [results[i], installs[i]] = await reuseOrWriteBundle(i + 1, members[i], cacheDir, digests[i], open);
+      [results[i], installs[i]] = await reuseOrWriteBundle(i + 1, members[i], cacheDir, digests[i], open, progress);
     }
   };
   try {
@@ -176,20 +195,30 @@ async function reuseOrWriteBundle(
   cacheDir: string,
   digest: string,
   open: () => Promise<PagefindApi>,
+  progress: BundleProgress,
 ): Promise<[{ pages: number; problems: string[] }, (bundleDir: string) => void]> {
   const stored = await reuseOrBuild(
     cacheDir,
     `${BUNDLES_OUTPUT}/${n}`,
     digest,
     ['.'],
-    async (stage) => writeBundle(await open(), entries, cacheDir, stage),
+    async (stage) => writeBundle(await open(), entries, cacheDir, stage, progress),
     (r) => !r.problems.length && r.pages === entries.length,
   );
   return [stored.result ?? { pages: entries.length, problems: [] }, stored.install];
 }
 
+/** Articles just added to a bundle, and just written with it. */
+type BundleProgress = (added: number, written: number) => void;
+
 /** One bundle; its index is deleted afterwards, so the Pagefind process frees it for the next. */
-async function writeBundle(api: PagefindApi, entries: SearchSource[], cacheDir: string, outputPath: string): Promise<{ pages: number; problems: string[] }> {
+async function writeBundle(
+  api: PagefindApi,
+  entries: SearchSource[],
+  cacheDir: string,
+  outputPath: string,
+  progress: BundleProgress,
+): Promise<{ pages: number; problems: string[] }> {
   const { index, errors } = await api.createIndex({ forceLanguage: 'en', keepIndexUrl: false });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const problems: string[] = [];
@@ -203,9 +232,11 @@ async function writeBundle(api: PagefindApi, entries: SearchSource[], cacheDir: 
       if (r.errors.length) problems.push(`${batch[k].source}: ${r.errors.join('; ')}`);
       else pages++;
     }
+    progress(batch.length, 0);
   }
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) problems.push(...written.errors);
+  progress(0, entries.length);
   await index.deleteIndex();
   // The site has its own search UI; Pagefind's prebuilt UIs would only be dead weight.
   for (const name of fs.existsSync(outputPath) ? fs.readdirSync(outputPath) : []) {

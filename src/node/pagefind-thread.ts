@@ -20,14 +20,22 @@ export interface SearchIndexJob {
  * main thread. Feeding Pagefind (reading models, building its documents) took 15 s of the main
  * thread at 50,000 articles.
  */
-export function writeSearchIndexInWorker(spec: Omit<SearchIndexJob, 'pagefindEntry'>): Promise<SearchIndexStats> {
+export function writeSearchIndexInWorker(
+  spec: Omit<SearchIndexJob, 'pagefindEntry'>,
+  onProgress?: (done: number, toIndex: number) => void,
+): Promise<SearchIndexStats> {
   const job: SearchIndexJob = { ...spec, pagefindEntry: packageEntry('pagefind') };
   const script = bundleWorker(path.join(here, 'pagefind-worker.ts'), job.cacheDir, ['pagefind']);
   return new Promise<SearchIndexStats>((resolve, reject) => {
     // It holds a few documents at a time: a small heap keeps its share of the build's peak small
     // (V8 otherwise lets garbage grow to hundreds of MB before collecting).
     const worker = new Worker(script, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } });
-    worker.once('message', (msg: { ok: true; result: SearchIndexStats } | { ok: false; error: string }) => {
+    type Message = { ok: true; result: SearchIndexStats } | { ok: false; error: string } | { progress: { done: number; toIndex: number } };
+    worker.on('message', (msg: Message) => {
+      if ('progress' in msg) {
+        onProgress?.(msg.progress.done, msg.progress.toIndex);
+        return;
+      }
       void worker.terminate();
       if (msg.ok) resolve(msg.result);
       else reject(new Error(`search index: ${msg.error}`));

@@ -20,8 +20,22 @@ function prioritize(toIndex: number, total: number): void {
   }
 }
 
+/** Progress messages at most this often: the main thread only shows them while it waits. */
+const PROGRESS_EVERY_MS = 500;
+let lastProgress = 0;
+function report(done: number, toIndex: number): void {
+  const now = performance.now();
+  if (now - lastProgress < PROGRESS_EVERY_MS && done < toIndex) return;
+  lastProgress = now;
+  parentPort!.postMessage({ progress: { done, toIndex } });
+}
+
 const job = workerData as SearchIndexJob;
-const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, prioritize, job.pagefindEntry);
+const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, {
+  onPlan: prioritize,
+  onProgress: report,
+  pagefindEntry: job.pagefindEntry,
+});
 run.then(
   (result) => parentPort!.postMessage({ ok: true, result }),
   (error: unknown) => parentPort!.postMessage({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

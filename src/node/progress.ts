@@ -9,8 +9,15 @@ export interface Progress {
 
 const PLAIN_EVERY_MS = 5000;
 
-export function createProgress(phase: string, total: number, log: (line: string) => void, stream: NodeJS.WriteStream = process.stderr): Progress {
-  const started = performance.now();
+/** `startedAt` (a `performance.now()` time) is when the work began, for a phase shown only once it is under way. */
+export function createProgress(
+  phase: string,
+  total: number,
+  log: (line: string) => void,
+  stream: NodeJS.WriteStream = process.stderr,
+  startedAt: number = performance.now(),
+): Progress {
+  const started = startedAt;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
   let last = 0;
   let done = 0;

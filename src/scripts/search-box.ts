@@ -60,8 +60,10 @@ function setup(form: HTMLFormElement): void {
     form.classList.remove('is-open');
   };
 
+  // On focus, before the user types or pastes: Pagefind, and the lookup module, which warms its code as it loads.
   const warm = () => {
     void loadPagefind();
+    void loadLookup();
   };
 
   /** The fingerprint lookup's answer, shown while the full-text search is still loading. */

@@ -206,6 +206,14 @@ describe.skipIf(!chromiumAvailable)('search in the browser', () => {
     expect((await pageResults(page)).length).toBeGreaterThan(0);
   });
 
+  it('focusing the box loads the lookup module before anything is typed', async () => {
+    const { page } = await open('/');
+    const loaded = page.waitForRequest((r) => new URL(r.url()).pathname === '/_kb/lookup.js', { timeout: 15_000 });
+    await page.focus('#site-search');
+    await loaded;
+    expect(await page.inputValue('#site-search')).toBe('');
+  });
+
   it('Shift+Enter adds a line instead of searching', async () => {
     const { page } = await open('/');
     await page.focus('#site-search');
