@@ -63,6 +63,19 @@ export function treeUsage(rootPid: number): TreeUsage {
   return out;
 }
 
+/**
+ * CPU seconds the hypervisor gave other guests while this machine's cores wanted them (steal, all
+ * cores, from /proc/stat). A build that runs slow with much steal was slowed by its neighbours.
+ */
+export function machineSteal(): number {
+  try {
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    return Number(cpu[8] ?? 0) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+
 export interface RunResult {
   code: number | null;
   seconds: number;
@@ -71,6 +84,8 @@ export interface RunResult {
   peakAt: { seconds: number; byName: Map<string, number> };
   /** The tree's CPU use at the last sample (up to 100 ms of the end is missed). */
   cpu: CpuUse;
+  /** Machine-wide steal seconds during the run (see `machineSteal`). */
+  steal: number;
   output: string;
 }
 
@@ -78,6 +93,7 @@ export interface RunResult {
 export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, echo = false): Promise<RunResult> {
   return new Promise((resolve) => {
     const start = performance.now();
+    const stealStart = machineSteal();
     const child = spawn(cmd, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const collect = (b: Buffer) => {
@@ -101,7 +117,7 @@ export function runMeasured(cmd: string, args: string[], env: NodeJS.ProcessEnv,
     }, 100);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code, seconds: (performance.now() - start) / 1000, peakRss: peak, peakAt, cpu, output });
+      resolve({ code, seconds: (performance.now() - start) / 1000, peakRss: peak, peakAt, cpu, steal: machineSteal() - stealStart, output });
     });
   });
 }

@@ -7,7 +7,7 @@ import { sampleLookupQueries } from '../bench/lookup-queries';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = path.resolve(process.argv[3] ?? '.kb-cache');
-const queries = sampleLookupQueries(cache, Number(process.argv[4] ?? 40));
+const queries = sampleLookupQueries(cache, Number(process.argv[4] ?? 100));
 const { module, kbDir } = await loadSiteModule(site);
 const disk = fileFetcher(kbDir);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))];
