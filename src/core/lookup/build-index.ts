@@ -83,7 +83,9 @@ export function sortReferences(hashes: Uint32Array, messages: Int32Array, messag
 
 export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLookupOptions = {}): LookupIndexFile[] {
   const base = opts.base ?? '_kb/lookup';
-  const shardBytes = opts.shardBytes ?? 3072;
+  // 2048, not 3072: a lookup fetches a set number of shards (the paste's anchors, one per shard), so
+  // smaller shards cut its bytes by 30% (corpus: 34.0 → 23.9 KB) at the same recall (eval: 0.971 / 0.996).
+  const shardBytes = opts.shardBytes ?? 2048;
   const maxPostings = opts.maxPostings ?? 400;
   const maxEntryBytes = opts.maxEntryBytes ?? 1280;
   const maxPerArticle = opts.maxMessagesPerArticle ?? 5000;

@@ -19,7 +19,7 @@ export interface LookupIndexFile {
 export interface BuildLookupOptions {
   /** Directory of the index below the site root (default `_kb/lookup`). */
   base?: string;
-  /** Target raw size of one posting shard in bytes (default 3072). */
+  /** Target raw size of one posting shard in bytes (default 2048). */
   shardBytes?: number;
   /** Most postings kept per feature; the rest (longest messages) are dropped (default 400). */
   maxPostings?: number;
