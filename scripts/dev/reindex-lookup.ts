@@ -7,5 +7,5 @@ import { writeLookupIndex } from '../../src/node/lookup-build';
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = path.resolve(process.argv[3] ?? '.kb-cache');
 const build = JSON.parse(fs.readFileSync(path.join(cache, MANIFEST_FILE), 'utf8')) as ContentBuild;
-const r = await writeLookupIndex(build, cache, site, generatorDigest());
+const r = await writeLookupIndex(build, cache, site, generatorDigest(), (line) => console.log(`${(performance.now() / 1000).toFixed(1)} s ${line}`));
 console.log(`reindexed ${site}/_kb: ${r.files} files, ${(r.bytes / 1e6).toFixed(2)} MB in ${r.seconds.toFixed(1)} s`);

@@ -119,7 +119,7 @@ export function kbIntegration(): AstroIntegration {
         // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
         // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
         const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-          writeLookupIndex(build, cacheDir(), stage, generatorDigest()),
+          writeLookupIndex(build, cacheDir(), stage, generatorDigest(), (line) => logger.info(line)),
         );
         if (!lookupSettled.ok) throw lookupSettled.error;
         const lookup = lookupSettled.value;

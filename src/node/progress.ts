@@ -19,7 +19,8 @@ export function createProgress(
 ): Progress {
   const started = startedAt;
   const tty = Boolean(stream.isTTY) && !process.env.CI;
-  let last = 0;
+  // From the start of the work: a phase shorter than one interval logs only its last line.
+  let last = started;
   let done = 0;
   const line = () => {
     const secs = (performance.now() - started) / 1000;

@@ -14,11 +14,28 @@ describe('sortReferences', () => {
   const messages = Int32Array.from({ length: n }, () => Math.floor(rand() * 900));
   const expected = Array.from({ length: n }, (_, i): [number, number] => [hashes[i], messages[i]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
 
-  it('orders references by hash, then message, when they pack into one float', () => {
+  it('orders references by hash, then message', () => {
     expect(pairs(sortReferences(hashes, messages, 900), n)).toEqual(expected);
   });
 
-  it('gives the same order past what packs exactly (a comparator sort)', () => {
-    expect(pairs(sortReferences(hashes, messages, 2 ** 22), n)).toEqual(expected);
+  it('gives the same order with message numbers past one 16-bit digit', () => {
+    const wide = Int32Array.from(messages, (m) => m * 4099);
+    const want = Array.from({ length: n }, (_, i): [number, number] => [hashes[i], wide[i]]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    expect(pairs(sortReferences(hashes, wide, 900 * 4099), n)).toEqual(want);
+  });
+
+  it("tells where each reference stood in the input, so what the input knows of it comes along", () => {
+    const refs = sortReferences(hashes, messages, 900);
+    const seen = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      const at = refs.index(i);
+      seen.add(at);
+      expect([hashes[at], messages[at]]).toEqual([refs.hash(i), refs.message(i)]);
+    }
+    expect(seen.size).toBe(n);
+    // Stable: equal (hash, message) pairs keep their input order.
+    for (let i = 1; i < n; i++) {
+      if (refs.hash(i) === refs.hash(i - 1) && refs.message(i) === refs.message(i - 1)) expect(refs.index(i)).toBeGreaterThan(refs.index(i - 1));
+    }
   });
 });
