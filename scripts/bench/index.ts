@@ -2,7 +2,7 @@
  * `npm run bench`: whole-build figures for a clean build, a rebuild with nothing changed and a rebuild
  * with one article changed, on any KB_CONTENT_DIR. Prints a table; gates on nothing but success.
  *
- *   npm run bench -- [--content DIR] [--runs N] [--queries N] [--no-browser] [--smoke] [--scenarios clean,no-change,one-change]
+ *   npm run bench -- [--content DIR] [--runs N] [--queries N] [--no-browser] [--smoke] [--scenarios clean,no-change,one-change,one-error-change]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     smoke: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     /** Which rebuilds follow the clean build (a 100,000-article run may want the clean build alone). */
-    scenarios: { type: 'string', default: 'clean,no-change,one-change' },
+    scenarios: { type: 'string', default: 'clean,no-change,one-change,one-error-change' },
   },
 });
 const source = path.resolve(root, values.content!);
@@ -73,12 +73,22 @@ function median<T>(xs: T[], key: (x: T) => number): T {
   return [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)];
 }
 
-function changeOneArticle(): string {
-  const report = JSON.parse(fs.readFileSync(path.join(outDir, '_kb/report.json'), 'utf8')) as { articles: Array<{ source: string }> };
-  if (!report.articles.length) throw new Error('one change: the content has no articles to change');
-  const target = report.articles[Math.floor(report.articles.length / 2)].source;
-  const file = path.join(contentDir, target);
-  fs.appendFileSync(file, `\n\nEdited for the benchmark at run ${Date.now()}.\n`);
+/**
+ * One article edited: a sentence appended ('text'), or a new error block ('error'), which changes
+ * the lookup index, so that is rebuilt too (the worst case of a one-article edit).
+ */
+function changeOneArticle(kind: 'text' | 'error'): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as { articles: Array<{ source: string; errorMessages: number }> };
+  const pool = kind === 'error' ? manifest.articles.filter((a) => a.errorMessages > 0) : manifest.articles;
+  if (!pool.length) throw new Error(`one ${kind} change: the content has no article to change`);
+  const sources = pool.map((a) => a.source).sort();
+  const target = sources[Math.floor(sources.length / (kind === 'error' ? 3 : 2))];
+  const stamp = Date.now();
+  const edit =
+    kind === 'text'
+      ? `\n\nEdited for the benchmark at run ${stamp}.\n`
+      : `\n\n## Error after the benchmark's edit\n\n\`\`\`output\nError 0x8007${(stamp % 0xffff).toString(16).padStart(4, '0')}: The benchmark service could not open its state store (run ${stamp}).\n\`\`\`\n`;
+  fs.appendFileSync(path.join(contentDir, target), edit);
   return target;
 }
 
@@ -122,14 +132,14 @@ async function main() {
     for (let i = 0; i < runs; i++) noChange.push(await build('no change'));
     rows.push({ scenario: 'no change', r: median(noChange, (x) => x.seconds) });
   }
-  if (scenarios.has('one-change')) {
-    const oneChange: Array<Awaited<ReturnType<typeof build>>> = [];
+  for (const [name, kind, label] of [['one-change', 'text', 'one change'], ['one-error-change', 'error', 'one error change']] as const) {
+    if (!scenarios.has(name)) continue;
+    const changed: Array<Awaited<ReturnType<typeof build>>> = [];
     for (let i = 0; i < runs; i++) {
-      const changed = changeOneArticle();
-      console.error(`bench: changed ${changed}`);
-      oneChange.push(await build('one change'));
+      console.error(`bench: ${label}: ${changeOneArticle(kind)}`);
+      changed.push(await build(label));
     }
-    rows.push({ scenario: 'one change', r: median(oneChange, (x) => x.seconds) });
+    rows.push({ scenario: label, r: median(changed, (x) => x.seconds) });
   }
 
   const size = siteSize(outDir);
