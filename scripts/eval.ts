@@ -53,6 +53,7 @@ function score(positives: Query[], pos: Answer[], neg: Answer[]): Figures {
     }
   });
   const all = [...pos, ...neg];
+  const files = all.flatMap((a) => (a.files === undefined ? [] : [a.files]));
   return {
     r1: r1 / n, r3: r3 / n, mrr: mrr / n, targets: n,
     falseConfident: neg.some((a) => a.confident === null) ? null : neg.filter((a) => a.confident).length / Math.max(1, neg.length),
@@ -60,8 +61,8 @@ function score(positives: Query[], pos: Answer[], neg: Answer[]): Figures {
     p50: quantile(all.map((a) => a.ms), 0.5), p95: quantile(all.map((a) => a.ms), 0.95),
     bytesMedian: quantile(pos.map((a) => a.bytes), 0.5),
     // Requests cost more than their bytes in a browser (about 1.2 ms each, serialized, in Chromium here).
-    filesMedian: quantile(all.flatMap((a) => (a.files === undefined ? [] : [a.files])), 0.5),
-    filesP95: quantile(all.flatMap((a) => (a.files === undefined ? [] : [a.files])), 0.95),
+    filesMedian: quantile(files, 0.5),
+    filesP95: quantile(files, 0.95),
   };
 }
 

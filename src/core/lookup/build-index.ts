@@ -7,7 +7,7 @@
  * shard nor a common feature's entry grows with the corpus; the number of shards grows
  * instead (`total / shardBytes`).
  */
-import { fingerprint, featureWeight } from './fingerprint';
+import { fingerprint, featureWeight, type Feature } from './fingerprint';
 import { ByteWriter, varintSize } from './varint';
 import { INDEX_VERSION, docPath, manifestPath, postingPath, quantizeNorm, shardOf, type DocChunk, type Manifest } from './format';
 import type { BuildLookupOptions, LookupArticleInput, LookupIndexFile } from './types';
@@ -16,7 +16,7 @@ const DISPLAY_CHARS = 400;
 const SUMMARY_CHARS = 280;
 const DOC_CHUNK = 12;
 
-interface IndexedMessage { article: number; msg: number; text: string; anchor: string; section: string; hashes: number[]; identMask: boolean[]; norm: number }
+interface IndexedMessage { article: number; msg: number; text: string; anchor: string; section: string; norm: number }
 
 /**
  * Encoded bytes of one feature's entry in a shard (header estimated, postings exact): article-id
@@ -106,7 +106,8 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const sorted = articles.slice().sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const messages: IndexedMessage[] = [];
   const perArticle: IndexedMessage[][] = [];
-  const anchors: number[][] = [];
+  // Each message's features, until they are laid out as references below.
+  const messageFeatures: Feature[][] = [];
   let refCount = 0;
 
   sorted.forEach((art, ai) => {
@@ -117,12 +118,9 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
       const fp = fingerprint(m.text);
       if (fp.features.length === 0 || seen.has(fp.template)) continue;
       seen.add(fp.template);
-      const im: IndexedMessage = {
-        article: ai, msg: list.length, text: clip(m.text, DISPLAY_CHARS), anchor: m.anchor, section: m.section,
-        hashes: fp.features.map((f) => f.h), identMask: fp.features.map((f) => f.ident), norm: 0,
-      };
-      anchors.push(fp.features.map((f) => f.a));
-      refCount += im.hashes.length;
+      const im: IndexedMessage = { article: ai, msg: list.length, text: clip(m.text, DISPLAY_CHARS), anchor: m.anchor, section: m.section, norm: 0 };
+      messageFeatures.push(fp.features);
+      refCount += fp.features.length;
       list.push(im);
       messages.push(im);
     }
@@ -136,13 +134,16 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const refIdent = new Uint8Array(refCount);
   const refAnchor = new Uint32Array(refCount);
   let r = 0;
-  messages.forEach((m, mi) => m.hashes.forEach((h, pos) => {
-    refHash[r] = h;
-    refMsg[r] = mi;
-    refIdent[r] = m.identMask[pos] ? 1 : 0;
-    refAnchor[r] = anchors[mi][pos];
-    r++;
-  }));
+  messageFeatures.forEach((features, mi) => {
+    for (const f of features) {
+      refHash[r] = f.h;
+      refMsg[r] = mi;
+      refIdent[r] = f.ident ? 1 : 0;
+      refAnchor[r] = f.a;
+      r++;
+    }
+  });
+  messageFeatures.length = 0;
   const refs = sortReferences(refHash, refMsg, messages.length);
   const hashAt = refs.hash;
   const msgAt = refs.message;
