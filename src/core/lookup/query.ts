@@ -68,14 +68,25 @@ export interface ShardLayout { shards: number; heavy: ReadonlySet<number> }
 
 /**
  * One error's shards in the order it wants them: its identifiers' first (smallest hashes), then
- * its word families in anchor-hash order, then the features of heavy (common) words.
+ * its word families in anchor-hash order, then the bigrams of heavy (common) words, and last those
+ * words alone.
+ *
+ * A heavy word's features each take a shard of their own, so they compete for the budget one by
+ * one. Its bigrams say far more than the word does: the word is common by definition (its family
+ * overfilled a shard), and its unigram's entry is usually cut to the posting cap, so the heaviest
+ * entry in the shard. The larger the corpus, the more words are heavy (at 50,000 articles most of
+ * a paste's words are: 11.3 heavy against 3.3 light anchors per error, against 5.0 and 6.8 at
+ * 6,000). Unigrams last: bytes per lookup at 50,000 went from 26.4 to 22.6 KB (6,000: 23.8 to
+ * 22.8 KB), and recall@1 from 0.991 to 1.000 (6,000: 0.971 to 0.969, one paste of 500 ranked second).
  */
 export function shardPriority(features: Feature[], layout: ShardLayout): number[] {
   const order = new Set<number>();
   for (const f of features.filter((x) => x.ident).slice(0, QUERY_TUNING.maxIdentifiers)) order.add(shardOf(f, layout.shards, layout.heavy));
   const light = [...new Set(features.filter((f) => !layout.heavy.has(f.a)).map((f) => f.a))].sort((x, y) => x - y);
   for (const a of light) order.add(a % layout.shards);
-  for (const f of features) if (layout.heavy.has(f.a)) order.add(f.h % layout.shards);
+  const heavy = features.filter((f) => layout.heavy.has(f.a));
+  for (const f of heavy) if (f.h !== f.a) order.add(f.h % layout.shards);
+  for (const f of heavy) if (f.h === f.a) order.add(f.h % layout.shards);
   return [...order];
 }
 

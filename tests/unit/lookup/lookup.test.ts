@@ -178,6 +178,20 @@ describe('request budget', () => {
     expect(sample.length).toBeGreaterThan(anchors.size);
   });
 
+  it("wants a common word's bigrams before the word alone, and after the light words", () => {
+    const feats = featuresOf(tokenizeErrorText('server timeout while server restarts the cluster node').tokens);
+    const server = fnv1a('server');
+    const layout = { shards: 1_000_003, heavy: new Set([server]) };
+    const order = shardPriority(feats, layout);
+    const at = (key: string) => order.indexOf(fnv1a(key) % layout.shards);
+    const bigrams = feats.filter((f) => f.a === server && f.h !== server);
+    expect(bigrams.length).toBeGreaterThanOrEqual(2);
+    for (const b of bigrams) expect(order.indexOf(b.h % layout.shards)).toBeLessThan(at('server'));
+    // Light words keep their family order ahead of every heavy feature.
+    expect(Math.max(at('timeout'), at('cluster'), at('node'))).toBeLessThan(Math.min(...bigrams.map((b) => order.indexOf(b.h % layout.shards))));
+    expect(at('server')).toBe(order.length - 1);
+  });
+
   it('takes the manifest from the module when given, and one document file per result', async () => {
     const { lk, fetched } = recording(files, manifestOf(files));
     const res = await lk.lookup('Backup Manager cannot browse SRV-APP07 because access is denied.');
