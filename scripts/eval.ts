@@ -1,6 +1,6 @@
 /**
  * Evaluation of the error lookup against Pagefind, on one built site:
- *   npm run eval -- [--site dist] [--cache .kb-cache] [--queries 500] [--negatives 200] [--seed 7] [--no-browser] [--verbose]
+ *   npm run eval -- [--site dist] [--cache .kb-cache] [--queries 500] [--negatives 200] [--seed 7] [--no-browser] [--verbose] (-h for all)
  *
  * Queries come from the site's own corpus (the build's model cache), perturbed the
  * way real pastes differ (scripts/eval/perturb.ts), plus pastes no article
@@ -10,24 +10,34 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
 import { cacheDir as defaultCacheDir } from '../src/node/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
 import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
+import { parseScriptArgs } from './script-args';
 
-const { values } = parseArgs({
-  options: {
-    site: { type: 'string', default: 'dist' },
-    cache: { type: 'string' },
-    queries: { type: 'string', default: '500' },
-    negatives: { type: 'string', default: '200' },
-    seed: { type: 'string', default: '7' },
-    limit: { type: 'string', default: '10' },
-    'no-browser': { type: 'boolean', default: false },
-    verbose: { type: 'boolean', default: false },
-  },
-});
+const OPTIONS = {
+  site: { type: 'string', default: 'dist' },
+  cache: { type: 'string' },
+  queries: { type: 'string', default: '500' },
+  negatives: { type: 'string', default: '200' },
+  seed: { type: 'string', default: '7' },
+  limit: { type: 'string', default: '10' },
+  'no-browser': { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+const USAGE = `usage: npm run eval -- [options]
+  --site DIR        built site (default dist)
+  --cache DIR       the build's cache, for the queries (default: $KB_CACHE_DIR or .kb-cache)
+  --queries N       pastes of documented errors (default 500)
+  --negatives N     pastes no article documents (default 200)
+  --seed N          query seed (default 7)
+  --limit N         results per lookup (default 10)
+  --no-browser      the Node path only, no Chromium or Pagefind
+  --verbose         print every missed paste and false-confident answer
+  -h, --help        show this help`;
+const values = parseScriptArgs('eval', OPTIONS, USAGE);
 const site = path.resolve(values.site!);
 const cache = path.resolve(values.cache ?? defaultCacheDir());
 const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);

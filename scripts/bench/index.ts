@@ -8,26 +8,35 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { measureBrowserLookup, type BrowserLookupStats } from './browser-lookup';
 import { sampleLookupQueries } from './lookup-queries';
 import { runMeasured, type RunResult } from './process-tree';
 import { readTimings } from '../../src/node/timings';
+import { parseScriptArgs } from '../script-args';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const { values } = parseArgs({
-  options: {
-    content: { type: 'string', default: process.env.KB_CONTENT_DIR ?? 'content' },
-    runs: { type: 'string' },
-    // 100, not 40: a p95 over 40 lookups is their second slowest, and moved by ±20% between runs.
-    queries: { type: 'string', default: '100' },
-    'no-browser': { type: 'boolean', default: false },
-    smoke: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
-    /** Which rebuilds follow the clean build (a 100,000-article run may want the clean build alone). */
-    scenarios: { type: 'string', default: 'clean,no-change,one-change,one-error-change' },
-  },
-});
+const OPTIONS = {
+  content: { type: 'string', default: process.env.KB_CONTENT_DIR ?? 'content' },
+  runs: { type: 'string' },
+  // 100, not 40: a p95 over 40 lookups is their second slowest, and moved by ±20% between runs.
+  queries: { type: 'string', default: '100' },
+  'no-browser': { type: 'boolean', default: false },
+  smoke: { type: 'boolean', default: false },
+  keep: { type: 'boolean', default: false },
+  /** Which rebuilds follow the clean build (a 100,000-article run may want the clean build alone). */
+  scenarios: { type: 'string', default: 'clean,no-change,one-change,one-error-change' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+const USAGE = `usage: npm run bench -- [options]
+  --content DIR      articles to build (default: $KB_CONTENT_DIR or content/)
+  --runs N           runs per scenario; the median is printed (default 1)
+  --queries N        lookups timed in Chromium (default 100)
+  --scenarios LIST   builds after the clean one (default clean,no-change,one-change,one-error-change)
+  --no-browser       skip the Chromium lookups
+  --smoke            sample-sized run that proves the bench works (CI)
+  --keep             keep the built sites and build logs
+  -h, --help         show this help`;
+const values = parseScriptArgs('bench', OPTIONS, USAGE);
 const source = path.resolve(root, values.content!);
 // --smoke: the sample content, one run per scenario, few queries: proves the benchmark still runs (CI).
 const runs = Number(values.runs ?? 1);

@@ -5,25 +5,25 @@
 
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseScriptArgs } from '../script-args';
 import { censusOfDir } from './feature-census';
 import { synthesize } from './generate';
 
+const USAGE = 'usage: npm run synth -- --count N --out DIR [--source DIR] [--seed N] [--workers N] [--compare]';
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      count: { type: 'string', default: '1000' },
-      out: { type: 'string' },
-      source: { type: 'string', default: resolve(process.cwd(), '../shared/corpus') },
-      seed: { type: 'string', default: '1' },
-      workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
-      compare: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help || !values.out) {
-    process.stderr.write('usage: npm run synth -- --count N --out DIR [--source DIR] [--seed N] [--workers N] [--compare]\n');
-    return values.help ? 0 : 2;
+  const values = parseScriptArgs('synth', {
+    count: { type: 'string', default: '1000' },
+    out: { type: 'string' },
+    source: { type: 'string', default: resolve(process.cwd(), '../shared/corpus') },
+    seed: { type: 'string', default: '1' },
+    workers: { type: 'string', default: String(Math.min(2, availableParallelism())) },
+    compare: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  }, USAGE);
+  if (!values.out) {
+    process.stderr.write(`synth: --out is required\n${USAGE}\n`);
+    return 2;
   }
   const count = Number(values.count);
   const seed = Number(values.seed);

@@ -94,6 +94,40 @@ export function sortReferences(hashes: Uint32Array, messages: Int32Array, messag
   return { hash: (i) => hashes[order[i]], message: (i) => messages[order[i]], index: (i) => order[i] };
 }
 
+/** The (feature, message) references as four parallel typed arrays that grow by doubling. */
+class ReferenceBuffer {
+  private cap = 1 << 16;
+  private n = 0;
+  private hash = new Uint32Array(this.cap);
+  private message = new Int32Array(this.cap);
+  private ident = new Uint8Array(this.cap);
+  private anchor = new Uint32Array(this.cap);
+
+  push(f: Feature, message: number): void {
+    if (this.n === this.cap) this.grow();
+    this.hash[this.n] = f.h;
+    this.message[this.n] = message;
+    this.ident[this.n] = f.ident ? 1 : 0;
+    this.anchor[this.n] = f.a;
+    this.n++;
+  }
+
+  private grow(): void {
+    this.cap *= 2;
+    const widen = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(this.cap); b.set(a); return b; };
+    this.hash = widen(this.hash, (k) => new Uint32Array(k));
+    this.message = widen(this.message, (k) => new Int32Array(k));
+    this.ident = widen(this.ident, (k) => new Uint8Array(k));
+    this.anchor = widen(this.anchor, (k) => new Uint32Array(k));
+  }
+
+  /** Views of the references pushed (not copies: a copy would briefly hold them three times over). */
+  done(): { hash: Uint32Array; message: Int32Array; ident: Uint8Array; anchor: Uint32Array; count: number } {
+    const n = this.n;
+    return { hash: this.hash.subarray(0, n), message: this.message.subarray(0, n), ident: this.ident.subarray(0, n), anchor: this.anchor.subarray(0, n), count: n };
+  }
+}
+
 export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLookupOptions = {}): LookupIndexFile[] {
   const base = opts.base ?? '_kb/lookup';
   // 2048, not 3072: a lookup fetches a set number of shards (the paste's anchors, one per shard), so
@@ -106,9 +140,9 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const sorted = articles.slice().sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   const messages: IndexedMessage[] = [];
   const perArticle: IndexedMessage[][] = [];
-  // Each message's features, until they are laid out as references below.
-  const messageFeatures: Feature[][] = [];
-  let refCount = 0;
+  // Every (feature, message) reference, laid out as each message is fingerprinted: keeping each
+  // message's Feature objects until then (with their token lists) took 375 MB more at 50,000.
+  const references = new ReferenceBuffer();
 
   sorted.forEach((art, ai) => {
     const seen = new Set<string>();
@@ -119,8 +153,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
       if (fp.features.length === 0 || seen.has(fp.template)) continue;
       seen.add(fp.template);
       const im: IndexedMessage = { article: ai, msg: list.length, text: clip(m.text, DISPLAY_CHARS), anchor: m.anchor, section: m.section, norm: 0 };
-      messageFeatures.push(fp.features);
-      refCount += fp.features.length;
+      for (const f of fp.features) references.push(f, messages.length);
       list.push(im);
       messages.push(im);
     }
@@ -129,21 +162,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
 
   // References in (hash, message) order; each run of one hash is that feature's posting list.
   // Each reference with what its message says of that feature: its identifier flag and anchor.
-  const refHash = new Uint32Array(refCount);
-  const refMsg = new Int32Array(refCount);
-  const refIdent = new Uint8Array(refCount);
-  const refAnchor = new Uint32Array(refCount);
-  let r = 0;
-  messageFeatures.forEach((features, mi) => {
-    for (const f of features) {
-      refHash[r] = f.h;
-      refMsg[r] = mi;
-      refIdent[r] = f.ident ? 1 : 0;
-      refAnchor[r] = f.a;
-      r++;
-    }
-  });
-  messageFeatures.length = 0;
+  const { hash: refHash, message: refMsg, ident: refIdent, anchor: refAnchor, count: refCount } = references.done();
   const refs = sortReferences(refHash, refMsg, messages.length);
   const hashAt = refs.hash;
   const msgAt = refs.message;

@@ -37,6 +37,18 @@ describe('index build', () => {
     const max = (fs: LookupIndexFile[]) => Math.max(...shards(fs).map((f) => (f.data as Uint8Array).byteLength));
     expect(max(large)).toBeLessThan(1024 * 4);
   });
+
+  it('keeps every reference when there are more than its first buffer holds (65,536)', async () => {
+    const word = (i: number, k: number) => `w${((i * 31 + k * 7919) % 100_003).toString(36)}x${k}`;
+    const many = Array.from({ length: 4000 }, (_, i) => ({
+      source: `gen/${String(i).padStart(5, '0')}.md`, url: `/gen/${i}/`, title: `T${i}`, summary: '',
+      messages: [{ text: `Code${i}: ${Array.from({ length: 10 }, (_, k) => word(i, k)).join(' ')}`, anchor: 'a', section: 'S', kind: 'blockquote' as const }],
+    }));
+    const refs = many.reduce((n, a) => n + featuresOf(tokenizeErrorText(a.messages[0].text).tokens).length, 0);
+    expect(refs).toBeGreaterThan(65_536);
+    const lk = lookupOver(buildLookupIndex(many));
+    for (const i of [0, 1, 2000, 3999]) expect((await lk.lookup(many[i].messages[0].text))[0]?.url).toBe(`/gen/${i}/`);
+  });
 });
 
 describe('posting caps', () => {
