@@ -105,3 +105,47 @@ export function groupAreas<E extends { supportAreas: string[][] }>(entries: E[])
   }
   return groups;
 }
+
+/** One page of a browse list, in the shape of the fields of Astro's `Page` the pager reads. */
+export interface ListPage<E> {
+  data: E[];
+  total: number;
+  currentPage: number;
+  lastPage: number;
+  url: { current: string; prev?: string; next?: string };
+}
+
+/**
+ * The route key of page `n` of a support area. Areas nest, so a plain number could be a sub-area's
+ * slug (`Office\2016`); slugs never hold `_`, so `page_2` cannot collide with one.
+ */
+function areaPageKey(key: string, n: number): string {
+  return n <= 1 ? key : `${key}/page_${n}`;
+}
+export const areaPageUrl = (key: string, n: number) => `/browse/areas/${areaPageKey(key, n)}/`;
+
+/**
+ * A support area's articles in pages of `pageSize`, so that no area page grows with the corpus.
+ * `param` is the route's rest parameter for each page.
+ */
+export function areaPages<E>(group: Pick<AreaGroup<E>, 'key' | 'items'>, pageSize: number): Array<{ param: string; page: ListPage<E> }> {
+  const lastPage = Math.max(1, Math.ceil(group.items.length / pageSize));
+  const out: Array<{ param: string; page: ListPage<E> }> = [];
+  for (let n = 1; n <= lastPage; n++) {
+    out.push({
+      param: areaPageKey(group.key, n),
+      page: {
+        data: group.items.slice((n - 1) * pageSize, n * pageSize),
+        total: group.items.length,
+        currentPage: n,
+        lastPage,
+        url: {
+          current: areaPageUrl(group.key, n),
+          ...(n > 1 ? { prev: areaPageUrl(group.key, n - 1) } : {}),
+          ...(n < lastPage ? { next: areaPageUrl(group.key, n + 1) } : {}),
+        },
+      },
+    });
+  }
+  return out;
+}
