@@ -9,6 +9,7 @@
 import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrorSpans } from '../errors/split';
 import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
+import { breakTies } from './tie-break';
 import { ByteReader } from './varint';
 import { INDEX_VERSION, dequantizeNorm, docPath, manifestPath, postingPath, shardOf, type DocChunk, type Manifest } from './format';
 import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from './types';
@@ -32,6 +33,8 @@ export const QUERY_TUNING = {
   confidentPasteContainment: 0.5,
   confidentMargin: 0.08,
   sureScore: 0.8,
+  /** Most candidates that tie with an error's best and are weighed by `breakTies`, the best included. */
+  maxTied: 4,
 };
 
 interface Entry { df: number; ident: boolean; articles: Uint32Array; msgs: Uint32Array; norms: Uint8Array }
@@ -242,7 +245,8 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     await Promise.all(shardIds.map(async (s) => { maps.set(s, await shard(s)); }));
     const ranked = infos.map((info) => rank(info, l, maps));
     // Each error's best article first, then the rest by score; one result per article.
-    type Pick = { part: number; c: Candidate; confident: boolean };
+    // `tied`: scores exactly as its error's best; fetched even past `limit`, for the tie-break.
+    type Pick = { part: number; c: Candidate; first: boolean; confident: boolean; tied: boolean };
     const firsts: Pick[] = [];
     const rest: Pick[] = [];
     ranked.forEach((r, part) => {
@@ -252,7 +256,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
       r.cands.forEach((c, i) => {
         if (c.score < floor || (i > 0 && c.score < QUERY_TUNING.minOtherScore)) return;
         const identifierOnly = r.features.length > 0 && r.features.every((f) => f.ident);
-        const pick = { part, c, confident: i === 0 && isConfident(top, r.cands[1], identifierOnly) };
+        const pick = { part, c, first: i === 0, confident: i === 0 && isConfident(top, r.cands[1], identifierOnly), tied: i > 0 && i < QUERY_TUNING.maxTied && c.score === top.score };
         (i === 0 ? firsts : rest).push(pick);
       });
     });
@@ -260,15 +264,19 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const chosen: Pick[] = [];
     const seen = new Set<number>();
     for (const p of [...firsts, ...rest]) {
-      if (chosen.length >= limit) break;
-      if (seen.has(p.c.article)) continue;
+      if (seen.has(p.c.article) || (chosen.length >= limit && !p.tied)) continue;
       seen.add(p.c.article);
       chosen.push(p);
     }
     const results = await Promise.all(
-      chosen.map((p) => resultFor(text, parts[p.part].start, ranked[p.part].part, p.c, p.confident, p.part, m)),
+      chosen.map(async (p) => {
+        const r = await resultFor(text, parts[p.part].start, ranked[p.part].part, p.c, p.confident, p.part, m);
+        return r && { result: r, part: p.part, score: p.c.score, first: p.first, confident: r.confident, title: r.title, message: r.matched.text, section: r.matched.section };
+      }),
     );
-    return results.filter((r): r is LookupResult => r !== null);
+    const list = results.filter((r) => r !== null);
+    breakTies(list);
+    return list.slice(0, limit).map((x) => ({ ...x.result, confident: x.confident }));
   }
 
   return { lookup, stats: () => ({ ...stats }) };
