@@ -47,13 +47,15 @@ export interface Ranked {
 export function breakTies<T extends Ranked>(list: T[]): void {
   list.forEach((top, at) => {
     if (!top.first) return;
+    const tied = list.flatMap((x, i) => (i !== at && x.part === top.part && !x.first && x.score === top.score ? [i] : []));
+    // Most lookups have no tie: tokenizing titles for them would be wasted time.
+    if (!tied.length) return;
     let best = at;
     let bestP = prominence(top.title, top.message, top.section);
-    list.forEach((x, i) => {
-      if (i === at || x.part !== top.part || x.first || x.score !== top.score) return;
-      const p = prominence(x.title, x.message, x.section);
+    for (const i of tied) {
+      const p = prominence(list[i]!.title, list[i]!.message, list[i]!.section);
       if (p > bestP) { best = i; bestP = p; }
-    });
+    }
     if (best === at) return;
     const winner = list[best]!;
     [winner.first, top.first] = [true, false];
