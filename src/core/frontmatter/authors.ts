@@ -9,7 +9,7 @@ export function normalizeAuthors(data: Record<string, unknown>): string[] {
   const names = AUTHOR_KEYS.flatMap((k) => keysFor(data, [k]))
     .flatMap((key) => scalarTexts(data[key]))
     .flatMap((text) => text.split(/[,;]/))
-    .map((name) => name.trim().replace(/^@/, ''))
+    .map((name) => name.trim().replace(/^@\s*/, ''))
     .filter(Boolean);
   return uniqueBy(names, looseKey);
 }
