@@ -35,10 +35,10 @@ function formatHuman(results) {
   if (!results.some((r) => r.confident)) lines.push('No confident match. Closest articles:', '');
   results.forEach((r, i) => {
     const mark = r.confident ? 'confident' : 'possible';
-    const anchor = r.matched.anchor ? `#${r.matched.anchor}` : '';
+    const anchor = r.matched?.anchor ? `#${r.matched.anchor}` : '';
     lines.push(`${i + 1}. [${mark}] ${r.score.toFixed(3)}  ${r.title}${multi ? `  (error ${r.errorIndex + 1})` : ''}`);
     lines.push(`   ${r.url}${anchor}   (${r.source})`);
-    lines.push(`   matched: ${r.matched.text.replace(/\s+/g, ' ').slice(0, 200)}`);
+    if (r.matched) lines.push(`   matched: ${r.matched.text.replace(/\s+/g, ' ').slice(0, 200)}`);
     if (r.variables.length) lines.push(`   variables: ${r.variables.map((v) => `${v.type}=${v.value}`).join(', ').slice(0, 200)}`);
     lines.push('');
   });

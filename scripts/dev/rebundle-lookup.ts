@@ -8,6 +8,6 @@ const site = path.resolve(process.argv[2] ?? 'dist');
 const fixShards = fs.readdirSync(path.join(site, '_kb/lookup/fix')).length;
 // A fresh cache folder, so the module is bundled from the current sources.
 const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-rebundle-'));
-writeLookupModule(path.join(site, '_kb/lookup.js'), cache, 'dev', fixShards, fs.readFileSync(path.join(site, '_kb/lookup/manifest.json'), 'utf8'));
+writeLookupModule(path.join(site, '_kb/lookup.js'), cache, 'dev', fixShards, fs.readFileSync(path.join(site, '_kb/lookup/manifest.json'), 'utf8'), fs.readFileSync(path.join(site, '_kb/lookup/a/manifest.json'), 'utf8'));
 fs.rmSync(cache, { recursive: true, force: true });
 console.log(`rebundled ${site}/_kb/lookup.js (${fixShards} fix shards)`);

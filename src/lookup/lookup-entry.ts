@@ -6,13 +6,16 @@
  *   const { lookup } = await import('/_kb/lookup.js');
  *   const results = await lookup(pastedText, { limit: 5 });
  */
-import { createLookup } from '../core/lookup/query';
-import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from '../core/lookup/types';
+import type { FetchFile, LookupOptions, LookupStats } from '../core/lookup/types';
 import type { Manifest } from '../core/lookup/format';
+import type { ArticleManifest } from '../core/retrieval/format';
+import { createRetrieval, type Retrieval, type RetrievalAnswer, type RetrievalResult } from '../core/retrieval/engine';
 import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from './section-links';
 import { warmUp } from './warm-up';
 
-export type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats, FixLinks };
+export type { FetchFile, LookupOptions, LookupStats, FixLinks, RetrievalAnswer, RetrievalResult };
+/** One result: an article, best first. */
+export type LookupResult = RetrievalResult;
 
 /** Number of fix-link shards, written ahead of the bundled module (lookup-build.ts); 1 when run unbundled. */
 declare const __KB_FIX_SHARDS__: number;
@@ -20,11 +23,14 @@ const FIX_SHARDS = typeof __KB_FIX_SHARDS__ === 'number' ? __KB_FIX_SHARDS__ : 1
 /** The index manifest, written ahead of the bundled module (lookup-build.ts) so a lookup starts with its shards; fetched when absent. */
 declare const __KB_MANIFEST__: Manifest | undefined;
 const MANIFEST = typeof __KB_MANIFEST__ === 'object' ? __KB_MANIFEST__ : undefined;
+/** The article index's manifest, written ahead of the bundled module too. */
+declare const __KB_ARTICLES__: ArticleManifest | undefined;
+const ARTICLES = typeof __KB_ARTICLES__ === 'object' ? __KB_ARTICLES__ : undefined;
 
 /** Index folder, relative to this module (`/_kb/lookup.js` → `/_kb/lookup/`). */
 const INDEX_DIR = 'lookup';
 
-export interface SiteLookup extends Lookup {
+export interface SiteLookup extends Retrieval {
   /** Anchors and titles of the article's first cause and solution sections. */
   sectionLinks(url: string): Promise<FixLinks>;
 }
@@ -35,7 +41,7 @@ export interface SiteLookup extends Lookup {
  * returns text for `.json` and bytes for `.bin`. The CLI passes a file reader.
  */
 export function createLookupFromFetcher(fetchFile: FetchFile): SiteLookup {
-  const core = createLookup(fetchFile, INDEX_DIR, MANIFEST);
+  const core = createRetrieval(fetchFile, INDEX_DIR, MANIFEST, ARTICLES);
   const shards = new Map<number, Promise<Record<string, FixRecord>>>();
   const shard = (i: number): Promise<Record<string, FixRecord>> => {
     let p = shards.get(i);
@@ -49,6 +55,7 @@ export function createLookupFromFetcher(fetchFile: FetchFile): SiteLookup {
     return p;
   };
   return {
+    search: core.search,
     lookup: core.lookup,
     stats: core.stats,
     sectionLinks: async (url) => fixFromRecord((await shard(fixShardOf(url, FIX_SHARDS)))[url]),
@@ -71,9 +78,17 @@ if (typeof document !== 'undefined') void warmUp();
 let shared: SiteLookup | null = null;
 const instance = (): SiteLookup => (shared ??= createLookupFromFetcher(httpFetcher()));
 
-/** Results best first; one per article; `confident` is false when no article really fits. */
+/**
+ * Results best first; one per article; `confident` is false when no article really fits.
+ * Rejects with an error when the index cannot be loaded (a later call tries again).
+ */
 export async function lookup(text: string, { limit = 10 }: LookupOptions = {}): Promise<LookupResult[]> {
   return instance().lookup(text, { limit });
+}
+
+/** As `lookup`, with whether the input was cut to its first and last parts (`truncated`). */
+export async function search(text: string, { limit = 10 }: LookupOptions = {}): Promise<RetrievalAnswer> {
+  return instance().search(text, { limit });
 }
 
 /** Where the article's cause and solution sections are (for "go to the fix" links). */

@@ -10,7 +10,7 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, lookupInputFile, searchDocumentFile, type LightResult } from './light-result';
+import { articleTermsFile, lightOf, lookupInputFile, searchDocumentFile, type LightResult } from './light-result';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 
@@ -115,7 +115,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const page = cached?.light.page;
     // Every file the parser writes for the article must still be there; otherwise it is parsed again.
     const exists = (file: string) => fs.existsSync(path.join(cacheDir, file));
-    const modelOk = !page || (exists(page.modelFile) && exists(searchDocumentFile(page.modelFile)) && (!page.entry.errorMessages || exists(lookupInputFile(page.modelFile))));
+    const modelOk = !page || (exists(page.modelFile) && exists(searchDocumentFile(page.modelFile)) && exists(articleTermsFile(page.modelFile)) && (!page.entry.errorMessages || exists(lookupInputFile(page.modelFile))));
     if (cached && cached.key === key && modelOk && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
       lights[i] = cached.light;
       index.records[file.source] = cached;

@@ -8,6 +8,7 @@ import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
 import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
+import { articleTermsOf } from '../core/retrieval/article-terms';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
@@ -35,6 +36,7 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
     fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
     const lookup = lookupRecordOf(a);
     if (lookup) fs.writeFileSync(path.join(cacheDir, lookupInputFile(modelFile)), lookup.json);
+    fs.writeFileSync(path.join(cacheDir, articleTermsFile(modelFile)), JSON.stringify(articleTermsOf(a)));
     // Written last: the cache takes an article whose search document exists as complete.
     fs.writeFileSync(path.join(cacheDir, searchDocumentFile(modelFile)), searchDocument(a));
     light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile };
@@ -49,6 +51,8 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
 const besideModel = (modelFile: string, ext: string): string => modelFile.replace(/\.model\.json$/, ext);
 /** The article's lookup input (only for articles with error messages). */
 export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
+/** The article's terms for the article index (every article). */
+export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.json');
 /** The HTML Pagefind indexes for the article. */
 export const searchDocumentFile = (modelFile: string): string => besideModel(modelFile, '.search.html');
 

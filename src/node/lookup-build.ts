@@ -10,7 +10,9 @@ import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput } from '../core/lookup/types';
 import { buildFixShards, type FixLinks } from '../lookup/section-links';
 import type { LookupInput } from './lookup-input';
-import { lookupInputFile } from './light-result';
+import { articleTermsFile, lookupInputFile } from './light-result';
+import { buildArticleIndex } from '../core/retrieval/build-article-index';
+import type { ArticleTerms } from '../core/retrieval/article-terms';
 import type { ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
@@ -68,23 +70,33 @@ export function prepareLookupModule(cacheDir: string, generator: string): void {
 }
 
 /** Writes `lookup.js`: this index's constants, then the bundled module that reads them. */
-export function writeLookupModule(outFile: string, cacheDir: string, generator: string, fixShards: number, manifestJson: string): number {
-  const code = Buffer.concat([Buffer.from(`const __KB_MANIFEST__=${manifestJson},__KB_FIX_SHARDS__=${fixShards};\n`), lookupModuleCode(cacheDir, generator)]);
+export function writeLookupModule(outFile: string, cacheDir: string, generator: string, fixShards: number, manifestJson: string, articleManifestJson: string): number {
+  const code = Buffer.concat([Buffer.from(`const __KB_MANIFEST__=${manifestJson},__KB_ARTICLES__=${articleManifestJson},__KB_FIX_SHARDS__=${fixShards};\n`), lookupModuleCode(cacheDir, generator)]);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, code);
   return code.byteLength;
 }
 
-/** What the lookup output depends on: the generator and each indexed article's URL and lookup key. */
+/** What the lookup output depends on: the generator and every article's URL and content (the article index covers them all). */
 export function lookupDigest(generator: string, build: ContentBuild): string {
-  return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: a.lookupKey })));
+  return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: a.contentKey })));
+}
+
+/** The article's terms, from the file its parser wrote beside the model. */
+function readArticleTerms(cacheDir: string, modelFile: string): ArticleTerms | null {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, articleTermsFile(modelFile)), 'utf8')) as ArticleTerms;
+  } catch {
+    return null;
+  }
 }
 
 interface LookupFilesResult {
   files: number;
   bytes: number;
-  /** The manifest and fix-shard count that `lookup.js` is built with. */
+  /** The manifests and fix-shard count that `lookup.js` is built with. */
   manifestJson: string;
+  articleManifestJson: string;
   fixShards: number;
 }
 
@@ -107,7 +119,19 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
   reading.end();
   log(`KB: error lookup: indexing ${inputs.reduce((n, a) => n + a.messages.length, 0)} messages of ${inputs.length} articles`);
   const fix = buildFixShards(LOOKUP_DIR, links);
-  const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files];
+  const terms: ArticleTerms[] = [];
+  const readingTerms = createProgress('KB: article index: reading articles', entries.length, log);
+  for (const [i, entry] of entries.entries()) {
+    readingTerms.tick(i + 1);
+    const t = readArticleTerms(cacheDir, entry.modelFile);
+    if (!t) { log(`KB: article index: no terms for ${entry.source}; it is left out of search (rebuild with an empty cache to restore it)`); continue; }
+    t.url = entry.url;
+    terms.push(t);
+  }
+  readingTerms.end();
+  log(`KB: article index: indexing ${terms.length} articles`);
+  const articleIndex = buildArticleIndex(terms, { base: LOOKUP_DIR });
+  const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files, ...articleIndex.files];
 
   // Clear the previous index first: a shard left over from a larger build would be stale.
   fs.rmSync(path.join(outDir, LOOKUP_DIR), { recursive: true, force: true });
@@ -124,7 +148,7 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
   }
   writing.end();
   const manifest = indexFiles.find((f) => f.path === manifestPath(LOOKUP_DIR))!;
-  return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), fixShards: fix.shards };
+  return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), articleManifestJson: JSON.stringify(articleIndex.manifest), fixShards: fix.shards };
 }
 
 /** The whole lookup output: the index files, then the browser module with their manifest. */
@@ -137,6 +161,6 @@ export async function writeLookupIndex(
 ): Promise<{ files: number; bytes: number; seconds: number }> {
   const t0 = performance.now();
   const r = await writeLookupFiles(build.articles, cacheDir, outDir, log);
-  const moduleBytes = writeLookupModule(path.join(outDir, LOOKUP_MODULE), cacheDir, generator, r.fixShards, r.manifestJson);
+  const moduleBytes = writeLookupModule(path.join(outDir, LOOKUP_MODULE), cacheDir, generator, r.fixShards, r.manifestJson, r.articleManifestJson);
   return { files: r.files + 1, bytes: r.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
 }

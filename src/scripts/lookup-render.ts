@@ -104,7 +104,7 @@ function pasteExcerpt(paste: string, r: LookupResult): VNode | null {
 }
 
 function resultNode(paste: string, r: LookupResult, rank: number, fix: FixLinks | undefined): VNode {
-  const href = sectionHref(r.url, r.matched.anchor);
+  const href = r.matched ? sectionHref(r.url, r.matched.anchor) : r.url;
   const badge = r.confident
     ? el('span', { class: 'lk-badge lk-confident' }, 'Confident match')
     : el('span', { class: 'lk-badge lk-possible' }, 'Possible match');
@@ -119,15 +119,17 @@ function resultNode(paste: string, r: LookupResult, rank: number, fix: FixLinks 
       badge,
       el('span', { class: 'lk-score', title: 'Match score, 0 to 1' }, `score ${r.score.toFixed(2)}`)),
     r.summary ? el('p', { class: 'lk-summary' }, r.summary) : null,
-    el('div', { class: 'lk-message' },
-      el('p', { class: 'lk-label' }, 'Documented message', r.matched.section ? el('span', null, ` in section “${r.matched.section}”`) : null),
-      el('blockquote', null, clipLines(r.matched.text))),
+    r.matched
+      ? el('div', { class: 'lk-message' },
+        el('p', { class: 'lk-label' }, 'Documented message', r.matched.section ? el('span', null, ` in section “${r.matched.section}”`) : null),
+        el('blockquote', null, clipLines(r.matched.text)))
+      : null,
     pasteExcerpt(paste, r),
     vars.length
       ? el('p', { class: 'lk-vars' }, 'Treated as variables: ', ...vars.map((v) => el('code', { class: 'lk-var', title: v.type }, `${v.type}: ${v.value.length > 60 ? v.value.slice(0, 59) + '…' : v.value}`)))
       : null,
     el('ul', { class: 'lk-links' },
-      el('li', null, el('a', { href, class: 'lk-goto' }, r.matched.section ? `Go to “${r.matched.section}”` : 'Open the article')),
+      el('li', null, el('a', { href, class: 'lk-goto' }, r.matched?.section ? `Go to “${r.matched.section}”` : 'Open the article')),
       ...fixLinks),
   );
 }

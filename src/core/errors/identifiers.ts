@@ -58,3 +58,55 @@ export const IDENTIFIER_FORMS: readonly IdentifierForm[] = [
 export function mayMatch(form: IdentifierForm, text: string): boolean {
   return form.hint === undefined || form.hint.test(text);
 }
+
+/** One identifier found in a text: its form, canonical spelling and offsets. */
+export interface IdentifierMatch {
+  form: string;
+  canon: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Longest stretch of text one regex pass sees. Some forms can backtrack over a whole run of
+ * dotted words; scanning bounded windows keeps the scan linear in the input whatever it holds.
+ */
+export const SCAN_WINDOW = 2048;
+
+/** Window bounds over `text`: lines, and long lines cut at a space near the window's end. */
+export function scanWindows(text: string, size = SCAN_WINDOW): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = text.length;
+    if (end - i > size) {
+      const cut = text.lastIndexOf(' ', i + size);
+      end = cut > i + size / 2 ? cut : i + size;
+    }
+    out.push([i, end]);
+    i = end + (text[end] === '\n' || text[end] === ' ' ? 1 : 0);
+  }
+  return out;
+}
+
+/** Every identifier of every form in `text`, in text order (longer first at one start). Linear in the input. */
+export function scanIdentifiers(text: string, accept: (form: string) => boolean = () => true): IdentifierMatch[] {
+  const out: IdentifierMatch[] = [];
+  const forms = IDENTIFIER_FORMS.filter((f) => accept(f.name) && mayMatch(f, text));
+  if (!forms.length) return out;
+  for (const [a, b] of scanWindows(text)) {
+    const window = text.slice(a, b);
+    for (const form of forms) {
+      if (!mayMatch(form, window)) continue;
+      const re = form.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(window); m; m = re.exec(window)) {
+        if (m[0].length === 0) re.lastIndex++;
+        const canon = form.canon(m);
+        if (canon) out.push({ form: form.name, canon, start: a + m.index, end: a + m.index + m[0].length });
+      }
+    }
+  }
+  return out.sort((x, y) => x.start - y.start || y.end - x.end);
+}

@@ -9,6 +9,7 @@
 import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrorSpans } from '../errors/split';
 import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
+import { IndexUnavailableError } from './index-error';
 import { breakTies } from './tie-break';
 import { ByteReader } from './varint';
 import { INDEX_VERSION, dequantizeNorm, docPath, manifestPath, postingPath, shardOf, type DocChunk, type Manifest } from './format';
@@ -142,7 +143,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     if (!p) {
       p = fetchFile(path).then(
         (d) => { stats.files++; stats.bytes += sizeOf(d); try { return parse(d); } catch { return fallback; } },
-        () => fallback,
+        (e: unknown) => { cache.delete(path); throw new IndexUnavailableError(path, e); },
       );
       cache.set(path, p);
     }

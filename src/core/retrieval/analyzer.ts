@@ -1,0 +1,108 @@
+/**
+ * The text analyzer of the article index: the same terms for an article at build time and for a
+ * query in the browser or the CLI. Stages, each replaceable: fold → tokenize → contractions →
+ * stopwords → stem, with error identifiers recognized on the raw text and kept as single terms
+ * in every spelling they have (identifier-terms.ts).
+ */
+import { stemmer } from 'stemmer';
+import { identifierTerms } from './identifier-terms';
+
+/** Lower-case, strip diacritics, straighten quotes. Linear in the input. */
+export function foldCase(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+}
+
+/** Words that say nothing about which article fits. "not" stays out too: "cannot connect" and "can connect" find the same articles. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have having he her his how i if in into is it its ' +
+    'me my of on or our she so such than that the their them then there these they this those to too us was we were what when where which while ' +
+    'who whom why will with would you your yours also just only own same very s t d ll m re ve y o get got gets getting im ive youre dont doesnt ' +
+    'didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt not no any all some'
+  ).split(' '),
+);
+
+/** Contractions, written with or without the apostrophe, read as their parts before stopwords drop them. */
+const CONTRACTION = /^(.+?)(?:n't|'s|'re|'ve|'ll|'d|'m)$/;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** A term and where it came from in the analyzed text. */
+export interface TermOccurrence {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/** Porter stem, cached: articles repeat words far more than they use new ones. */
+const stemCache = new Map<string, string>();
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Longest word kept as a term: longer runs are hashes, tokens or base64, never something to search for. */
+const MAX_WORD = 40;
+
+/** Whether a word token carries meaning on its own: not a stopword, not a lone character, not a long digit/hex run. */
+function keepWord(w: string): boolean {
+  if (w.length < 2 || w.length > MAX_WORD || STOPWORDS.has(w)) return false;
+  // Numbers of 6+ digits are ids, counters or timestamps; codes that matter come as identifier terms.
+  if (/^\d{6,}$/.test(w)) return false;
+  // Mixed hex runs (thumbprints, correlation ids).
+  if (w.length >= 12 && /\d/.test(w) && /^[0-9a-f]+$/.test(w)) return false;
+  return true;
+}
+
+/** Word terms of a text, with offsets into it. Offsets are into `text` as given (folding keeps lengths for the scripts we index). */
+export function wordTerms(text: string): TermOccurrence[] {
+  const folded = foldCase(text);
+  const sameLength = folded.length === text.length;
+  const out: TermOccurrence[] = [];
+  for (const m of folded.matchAll(WORD)) {
+    let w = m[0].replace(/’/g, "'");
+    if (w.includes("'") && !STOPWORDS.has(w.replace(/'/g, ''))) {
+      const c = CONTRACTION.exec(w);
+      if (c) w = c[1];
+    }
+    w = w.replace(/'/g, '');
+    if (!keepWord(w)) continue;
+    const start = sameLength ? m.index : 0;
+    const end = sameLength ? m.index + m[0].length : 0;
+    out.push({ term: stem(w), start, end });
+  }
+  return out;
+}
+
+/** Identifier terms start with this, so `#0x80070005` never meets the word `0x80070005`. */
+export const IDENT_PREFIX = '#';
+
+/** All terms of a text: its words and, once each per occurrence, its identifiers in every form. */
+export function analyze(text: string, words: TermOccurrence[] = wordTerms(text)): TermOccurrence[] {
+  return [...words, ...identifierTerms(text).map((t) => ({ ...t, term: IDENT_PREFIX + t.term }))];
+}
+
+/** Term counts of a text, for the index build. */
+export function termCounts(text: string, into: Map<string, number> = new Map()): Map<string, number> {
+  for (const t of analyze(text)) into.set(t.term, (into.get(t.term) ?? 0) + 1);
+  return into;
+}
+
+/** Longest gap (in characters) between two words that still make a pair: a space or a little punctuation, not a sentence break. */
+const PAIR_GAP = /^[\s,'"()\-/:]{1,3}$/;
+
+/** Adjacent word pairs (`block_list`) of a text's words: phrase evidence without positions in the index. */
+export function wordPairs(text: string, words: TermOccurrence[] = wordTerms(text)): TermOccurrence[] {
+  const out: TermOccurrence[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1], b = words[i];
+    if (a.end === 0 || !PAIR_GAP.test(text.slice(a.end, b.start))) continue;
+    out.push({ term: a.term + '_' + b.term, start: a.start, end: b.end });
+  }
+  return out;
+}

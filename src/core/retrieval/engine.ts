@@ -1,0 +1,164 @@
+/**
+ * THE retrieval engine behind every surface (header box, /search/, /lookup/, `lookup.js`, `kb
+ * lookup`): whole-article ranking (rank-articles.ts) for any input, with the error fingerprint
+ * lookup (../lookup/query.ts) as extra evidence on top. One list, best first, one entry per article.
+ */
+import { IndexUnavailableError } from '../lookup/index-error';
+import { createLookup } from '../lookup/query';
+import type { Manifest } from '../lookup/format';
+import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../lookup/types';
+import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, shardOfTerm, type ArticleDisplay, type ArticleManifest } from './format';
+import { chooseKeys, decodeArticleShard, queryTerms, scoreArticles, type ShardEntry } from './rank-articles';
+
+/** How much of a paste is read: the first and the last half of this many characters. */
+export const READ_LIMIT = 64 * 1024;
+/** Most match ranges and variables a result carries. */
+export const MAX_RANGES = 200;
+export const MAX_VARIABLES = 50;
+
+/** Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1). */
+export const EVIDENCE = { lookupWeight: 0.25, confidentBoost: 1.5 };
+
+export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
+  /** The article's documented message that matched the paste, when one did. */
+  matched: LookupResult['matched'] | null;
+  /** URLs of the same article published in other folders. */
+  also: string[];
+}
+
+export interface RetrievalAnswer {
+  results: RetrievalResult[];
+  /** The input was longer than READ_LIMIT: only its first and last parts were read. */
+  truncated: boolean;
+}
+
+
+/** The input as read: whole when short, else its head and tail, with a map back to raw offsets. */
+export function readInput(text: string, limit = READ_LIMIT): { text: string; truncated: boolean; toRaw: (i: number) => number } {
+  if (text.length <= limit) return { text, truncated: false, toRaw: (i) => i };
+  const half = Math.floor(limit / 2);
+  const cut = text.slice(0, half) + '\n' + text.slice(text.length - half);
+  return { text: cut, truncated: true, toRaw: (i) => (i <= half ? i : i - half - 1 + (text.length - half)) };
+}
+
+export function mergeRanges(ranges: Array<{ start: number; end: number }>, max = MAX_RANGES): Array<{ start: number; end: number }> {
+  const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out.slice(0, max);
+}
+
+export interface Retrieval {
+  search(text: string, opts?: LookupOptions): Promise<RetrievalAnswer>;
+  lookup(text: string, opts?: LookupOptions): Promise<RetrievalResult[]>;
+  stats(): LookupStats;
+}
+
+export function createRetrieval(fetchFile: FetchFile, base: string, lookupManifest?: Manifest, articleManifest?: ArticleManifest): Retrieval {
+  const stats: LookupStats = { files: 0, bytes: 0 };
+  const counting: FetchFile = async (path) => {
+    const d = await fetchFile(path);
+    stats.files++;
+    stats.bytes += typeof d === 'string' ? new TextEncoder().encode(d).length : d.byteLength;
+    return d;
+  };
+  const errors = createLookup(counting, base, lookupManifest);
+  const cache = new Map<string, Promise<unknown>>();
+  /** Loads a file once; a failure is thrown and forgotten, so a retry fetches again. */
+  const load = <T>(path: string, parse: (d: string | Uint8Array) => T): Promise<T> => {
+    let p = cache.get(path) as Promise<T> | undefined;
+    if (!p) {
+      p = counting(path).then(parse, (e: unknown) => { cache.delete(path); throw new IndexUnavailableError(path, e); });
+      cache.set(path, p);
+    }
+    return p;
+  };
+  const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : new TextDecoder().decode(d));
+  const bytes = (d: string | Uint8Array): Uint8Array => {
+    if (typeof d !== 'string') return d;
+    const out = new Uint8Array(d.length);
+    for (let i = 0; i < d.length; i++) out[i] = d.charCodeAt(i) & 0xff;
+    return out;
+  };
+  let manifestLoad: Promise<ArticleManifest | null> | null = null;
+  const manifest = (): Promise<ArticleManifest | null> => {
+    if (articleManifest) return Promise.resolve(articleManifest.v === ARTICLE_INDEX_VERSION ? articleManifest : null);
+    manifestLoad ??= load(articleManifestPath(base), (d) => JSON.parse(text(d)) as ArticleManifest).then(
+      (m) => (m.v === ARTICLE_INDEX_VERSION ? m : null),
+      (e: unknown) => { manifestLoad = null; throw e; },
+    );
+    return manifestLoad;
+  };
+  let commonSet: { m: ArticleManifest; set: Set<number> } | null = null;
+  const common = (m: ArticleManifest): Set<number> => {
+    if (commonSet?.m !== m) commonSet = { m, set: new Set(m.common) };
+    return commonSet.set;
+  };
+  const shard = (m: ArticleManifest, i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(bytes(d)));
+  const display = (doc: number) => load(articleDocPath(base, doc), (d) => JSON.parse(text(d)) as ArticleDisplay);
+
+  async function search(raw: string, opts: LookupOptions = {}): Promise<RetrievalAnswer> {
+    const limit = Math.max(1, Math.floor(opts.limit ?? 10));
+    if (typeof raw !== 'string' || raw.trim() === '') return { results: [], truncated: false };
+    const input = readInput(raw);
+    const m = await manifest();
+    const q = m ? queryTerms(input.text, common(m)) : null;
+    const keys = q ? new Set(chooseKeys(q)) : new Set<string>();
+    const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
+    const [maps, evidence] = await Promise.all([
+      Promise.all(shardIds.map(async (s) => [s, await shard(m!, s)] as const)).then((l) => new Map<number, Map<number, ShardEntry>>(l)),
+      errors.lookup(input.text, { limit: 10 }),
+    ]);
+    const scored = m && q ? scoreArticles(q, keys, m, maps) : [];
+    const best = scored[0]?.score ?? 0;
+    const canonical = (url: string) => m?.copies[url] ?? url;
+
+    interface Candidate { url: string; doc: number | null; score: number; terms: string[]; lookup: LookupResult | null }
+    const byUrl = new Map<string, Candidate>();
+    // Display is needed to know an article's URL; fetch it for the candidates that can still make the list.
+    const head = scored.slice(0, limit + 10);
+    const displays = await Promise.all(head.map((s) => display(s.doc)));
+    head.forEach((s, i) => byUrl.set(displays[i].url, { url: displays[i].url, doc: s.doc, score: best > 0 ? s.score / best : 0, terms: s.matched, lookup: null }));
+    for (const r of evidence) {
+      const url = canonical(r.url);
+      let c = byUrl.get(url);
+      if (!c) byUrl.set(url, (c = { url, doc: null, score: 0, terms: [], lookup: null }));
+      if (c.lookup) continue;
+      c.lookup = r;
+      c.score += EVIDENCE.lookupWeight * r.score * (r.confident ? EVIDENCE.confidentBoost : 1);
+    }
+    const ranked = [...byUrl.values()].sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : 1)).slice(0, limit);
+    const shown = new Map(head.map((s, i) => [s.doc, displays[i]]));
+
+    const results = ranked.map((c): RetrievalResult => {
+      const d = c.doc !== null ? shown.get(c.doc)! : null;
+      const l = c.lookup;
+      const ranges = (l?.pasteMatches ?? []).map((r) => ({ start: input.toRaw(r.start), end: input.toRaw(r.end) }));
+      if (q) for (const t of c.terms) if (!isPair(t)) for (const o of q.terms.get(t) ?? []) if (o.end > o.start) ranges.push({ start: input.toRaw(o.start), end: input.toRaw(o.end) });
+      return {
+        url: d?.url ?? c.url,
+        title: d?.title ?? l!.title,
+        source: d?.source ?? l!.source,
+        summary: d?.summary ?? l!.summary,
+        score: Math.round(c.score * 1000) / 1000,
+        confident: l?.confident ?? false,
+        matched: l?.matched ?? null,
+        pasteMatches: mergeRanges(ranges),
+        variables: (l?.variables ?? []).slice(0, MAX_VARIABLES),
+        errorIndex: l?.errorIndex ?? 0,
+        also: d?.also ?? [],
+      };
+    });
+    return { results, truncated: input.truncated };
+  }
+
+  return {
+    search,
+    lookup: async (t, o) => (await search(t, o)).results,
+    stats: () => ({ ...stats }),
+  };
+}

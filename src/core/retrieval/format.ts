@@ -1,0 +1,54 @@
+/**
+ * Layout of the article index below the lookup folder. Postings are grouped in shards by the
+ * hash of their key: a word, an identifier, or for a word pair its first word, so one request
+ * brings a word with the pairs it starts.
+ */
+import { fnv1a } from '../lookup/fingerprint';
+
+export const ARTICLE_INDEX_VERSION = 1;
+
+/** The header a query needs before its first request; built into `lookup.js`. */
+export interface ArticleManifest {
+  v: number;
+  /** Articles indexed (copies collapsed). */
+  articles: number;
+  shards: number;
+  /** Hashes of the commonest words, ascending: a long paste asks for these last. */
+  common: number[];
+  /** URL of an article published again in another folder → the URL of the copy that answers for both. */
+  copies: Record<string, string>;
+}
+
+/** Display data of one article: what a result shows. */
+export interface ArticleDisplay {
+  url: string;
+  title: string;
+  source: string;
+  summary: string;
+  date: string | null;
+  products: string[];
+  areas: string[];
+  topic: string;
+  /** URLs of the same article published in other folders. */
+  also: string[];
+}
+
+export const isPair = (term: string): boolean => term.includes('_');
+export const isIdentifier = (term: string): boolean => term.startsWith('#');
+
+/** The key a term is sharded by. */
+export const shardKey = (term: string): string => (isPair(term) ? term.slice(0, term.indexOf('_')) : term);
+export const termHash = (term: string): number => fnv1a(term);
+export const shardOfTerm = (term: string, shards: number): number => fnv1a(shardKey(term)) % shards;
+
+export const articleManifestPath = (base: string): string => `${base}/a/manifest.json`;
+export const articleShardPath = (base: string, shard: number): string => `${base}/a/p/${shard}.bin`;
+export const articleDocPath = (base: string, doc: number): string => `${base}/a/d/${doc}.json`;
+
+/** Impacts are stored in one byte. */
+export const IMPACT_SCALE = 255;
+
+/** BM25 idf, never negative. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}

@@ -1,0 +1,94 @@
+/**
+ * Query side of the article index: analyze the input, choose a bounded set of shards, add up the
+ * impacts of every query term they hold (OR semantics: an article needs no particular word), and
+ * rank articles by that sum.
+ */
+import { ByteReader } from '../lookup/varint';
+import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
+import { IMPACT_SCALE, idf, isIdentifier, isPair, shardKey, shardOfTerm, termHash, type ArticleManifest } from './format';
+
+/** Query tuning, global for all queries. */
+export const QUERY_RANKING = {
+  /** Most distinct shard keys (words and identifiers) a query fetches; bounds requests. */
+  maxKeys: 24,
+  /** An identifier term counts this much more than a word of the same rarity. */
+  identifierWeight: 1.5,
+  /** A word pair adds phrase evidence on top of its two words. */
+  pairWeight: 0.5,
+};
+
+export interface ShardEntry { df: number; docs: Uint32Array; impacts: Uint8Array }
+
+export function decodeArticleShard(data: Uint8Array): Map<number, ShardEntry> {
+  const r = new ByteReader(data);
+  const out = new Map<number, ShardEntry>();
+  const count = r.varint();
+  let h = 0;
+  for (let i = 0; i < count; i++) {
+    h += r.varint();
+    const df = r.varint();
+    const n = r.varint();
+    const docs = new Uint32Array(n), impacts = new Uint8Array(n);
+    let d = 0;
+    for (let k = 0; k < n; k++) { d += r.varint(); docs[k] = d; impacts[k] = r.byte(); }
+    out.set(h >>> 0, { df, docs, impacts });
+  }
+  return out;
+}
+
+/** A query's terms: each distinct term with its occurrences in the input. */
+export interface QueryTerms {
+  terms: Map<string, TermOccurrence[]>;
+  /** Shard keys in the order the query wants them. */
+  keys: string[];
+}
+
+/**
+ * The query's terms, and its shard keys best first: identifiers, then words that are not among the
+ * corpus's commonest in the order they first appear, then common words. A short query keeps all.
+ */
+export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerms {
+  const words = wordTerms(text);
+  const terms = new Map<string, TermOccurrence[]>();
+  for (const t of [...analyze(text, words), ...wordPairs(text, words)]) {
+    const list = terms.get(t.term);
+    if (list) { if (list.length < 64) list.push(t); } else terms.set(t.term, [t]);
+  }
+  const keys = [...new Set([...terms.keys()].filter((t) => !isPair(t)))];
+  const idents = keys.filter(isIdentifier);
+  const plain = keys.filter((k) => !isIdentifier(k));
+  const rare = plain.filter((k) => !common.has(termHash(k)));
+  const usual = plain.filter((k) => common.has(termHash(k)));
+  return { terms, keys: [...idents, ...rare, ...usual] };
+}
+
+export interface ArticleScore {
+  doc: number;
+  score: number;
+  /** Query terms found in the article. */
+  matched: string[];
+}
+
+/** Scores articles over the fetched shards. `shards` maps shard number → decoded shard. */
+export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>): ArticleScore[] {
+  const acc = new Map<number, ArticleScore>();
+  for (const term of q.terms.keys()) {
+    if (!chosenKeys.has(shardKey(term))) continue;
+    const e = shards.get(shardOfTerm(term, m.shards))?.get(termHash(term));
+    if (!e) continue;
+    const w = idf(e.df, m.articles) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
+    for (let k = 0; k < e.docs.length; k++) {
+      const doc = e.docs[k];
+      let s = acc.get(doc);
+      if (!s) acc.set(doc, (s = { doc, score: 0, matched: [] }));
+      s.score += (w * e.impacts[k]) / IMPACT_SCALE;
+      s.matched.push(term);
+    }
+  }
+  return [...acc.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/** The shard keys a query fetches, and their shards. */
+export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys): string[] {
+  return q.keys.slice(0, max);
+}
