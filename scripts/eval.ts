@@ -15,6 +15,7 @@ import { cacheDir as defaultCacheDir } from '../src/node/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
 import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 import { parseScriptArgs } from './script-args';
+import { bm25Baseline, loadRealSets, type RealQuery } from './eval/real-sets';
 
 const OPTIONS = {
   site: { type: 'string', default: 'dist' },
@@ -25,6 +26,9 @@ const OPTIONS = {
   limit: { type: 'string', default: '10' },
   'no-browser': { type: 'boolean', default: false },
   verbose: { type: 'boolean', default: false },
+  real: { type: 'string', default: '../shared/eval' },
+  content: { type: 'string', default: '../shared/corpus' },
+  sets: { type: 'string', default: 'real,synthetic' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const USAGE = `usage: npm run eval -- [options]
@@ -36,6 +40,9 @@ const USAGE = `usage: npm run eval -- [options]
   --limit N         results per lookup (default 10)
   --no-browser      the Node path only, no Chromium or Pagefind
   --verbose         print every missed paste and false-confident answer
+  --real DIR        real query sets, labelled with corpus sources (default ../shared/eval; used when the site's articles match)
+  --content DIR     the content the site was built from, for the BM25 baseline (default ../shared/corpus)
+  --sets LIST       which sets to run: real, synthetic (default both)
   -h, --help        show this help`;
 const values = parseScriptArgs('eval', OPTIONS, USAGE);
 const site = path.resolve(values.site!);
@@ -43,7 +50,7 @@ const cache = path.resolve(values.cache ?? defaultCacheDir());
 const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);
 
 /** One system's answers: per paste, the result URLs, whether any was confident, time and bytes. */
-interface Answer { urls: string[]; confident: boolean | null; ms: number; bytes: number; files?: number }
+interface Answer { urls: string[]; also?: string[][]; confident: boolean | null; ms: number; bytes: number; files?: number }
 interface Figures { r1: number; r3: number; mrr: number; falseConfident: number | null; negAny: number; p50: number; p95: number; bytesMedian: number; filesMedian: number; filesP95: number; targets: number }
 
 const quantile = (xs: number[], q: number): number => {
@@ -84,7 +91,7 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
     const t = performance.now();
     const res = await lk.lookup(p, { limit: LIMIT });
     const s = lk.stats();
-    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: s.bytes, files: s.files });
+    out.push({ urls: res.map((r) => r.url), also: res.map((r) => (r as { also?: string[] }).also ?? []), confident: res.some((r) => r.confident), ms: performance.now() - t, bytes: s.bytes, files: s.files });
   }
   return out;
 }
@@ -160,7 +167,78 @@ function table(cols: Array<[string, Figures | string]>): string {
   return out.join('\n');
 }
 
+/** Rank of the first result that is (or is a copy of) an expected article; -1 when none is. */
+function realRank(expected: Set<string>, a: Answer): number {
+  return a.urls.findIndex((u, i) => expected.has(u) || (a.also?.[i] ?? []).some((x) => expected.has(x)));
+}
+
+interface RealFigures { n: number; r1: number; r3: number; r10: number; mrr: number; negConfident: number | null; negs: number; p50: number; p95: number; bytes: number }
+
+function scoreReal(qs: RealQuery[], answers: Answer[], urlOf: Map<string, string>): RealFigures & { misses: string[] } {
+  let n = 0, r1 = 0, r3 = 0, r10 = 0, mrr = 0, negs = 0, negConf = 0;
+  const misses: string[] = [];
+  qs.forEach((q, i) => {
+    const a = answers[i];
+    if (!q.expected.length) { negs++; if (a.confident) negConf++; return; }
+    n++;
+    const rank = realRank(new Set(q.expected.map((s) => urlOf.get(s) ?? s)), a);
+    if (rank === 0) r1++;
+    if (rank >= 0 && rank < 3) r3++;
+    if (rank >= 0 && rank < 10) r10++;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    if (rank !== 0) misses.push(`${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 90)}\n      want ${urlOf.get(q.expected[0]) ?? q.expected[0]}\n      got  ${a.urls.slice(0, 2).join(' | ')}`);
+  });
+  return {
+    n, r1: r1 / n, r3: r3 / n, r10: r10 / n, mrr: mrr / n, negs,
+    negConfident: answers.some((a) => a.confident === null) ? null : negConf / Math.max(1, negs),
+    p50: quantile(answers.map((a) => a.ms), 0.5), p95: quantile(answers.map((a) => a.ms), 0.95),
+    bytes: quantile(answers.map((a) => a.bytes), 0.5), misses,
+  };
+}
+
+async function runReal(siteArticles: Array<{ url: string; source: string }>): Promise<void> {
+  const sets = loadRealSets(path.resolve(values.real!));
+  const urlOf = new Map(siteArticles.map((a) => [a.source, a.url]));
+  const known = sets.filter((s) => s.queries.some((q) => q.expected.some((e) => urlOf.has(e))));
+  if (!known.length) { console.log(`real sets: none apply to this site (${values.real})\n`); return; }
+  const baseline = fs.existsSync(values.content!) ? bm25Baseline(path.resolve(values.content!), siteArticles.filter((a) => fs.existsSync(path.join(values.content!, a.source)))) : null;
+  const hasPagefind = fs.existsSync(path.join(site, 'pagefind/pagefind.js'));
+  for (const set of known) {
+    const texts = set.queries.map((q) => q.text);
+    const cols: Array<[string, RealFigures & { misses: string[] }]> = [];
+    const node = await runNode(texts);
+    cols.push(['engine (node, CLI path)', scoreReal(set.queries, node, urlOf)]);
+    if (!values['no-browser']) {
+      const b = await runBrowser(texts, hasPagefind);
+      cols.push(['engine (chromium)', scoreReal(set.queries, b.lookup, urlOf)]);
+      if (b.pagefind) cols.push(['pagefind (chromium)', scoreReal(set.queries, b.pagefind, urlOf)]);
+    }
+    if (baseline) {
+      const answers = texts.map((t): Answer => { const t0 = performance.now(); const urls = baseline(t, LIMIT); return { urls, confident: null, ms: performance.now() - t0, bytes: NaN }; });
+      cols.push(['BM25 raw Markdown (node)', scoreReal(set.queries, answers, urlOf)]);
+    }
+    const f = cols[0][1];
+    console.log(`\n## ${set.name}: ${f.n} answered, ${f.negs} with no article`);
+    const rows: Array<[string, (x: RealFigures) => string]> = [
+      ['recall@1', (x) => f3(x.r1)], ['recall@3', (x) => f3(x.r3)], ['recall@10', (x) => f3(x.r10)], ['MRR', (x) => f3(x.mrr)],
+      ['no-article answered confidently', (x) => pct(x.negConfident)],
+      ['time p50 / p95', (x) => `${ms(x.p50)} / ${ms(x.p95)}`], ['bytes per query, median', (x) => kb(x.bytes)],
+    ];
+    const w0 = 34;
+    console.log(''.padEnd(w0) + cols.map(([h]) => h.padEnd(28)).join(''));
+    for (const [name, fn] of rows) console.log(name.padEnd(w0) + cols.map(([, x]) => fn(x).padEnd(28)).join(''));
+    if (values.verbose) for (const m of f.misses) console.log('  miss ' + m);
+  }
+  console.log('');
+}
+
 async function main(): Promise<void> {
+  const wanted = new Set(values.sets!.split(','));
+  if (wanted.has('real')) {
+    const rep = JSON.parse(fs.readFileSync(path.join(site, '_kb/report.json'), 'utf8')) as { articles: Array<{ url: string; source: string }> };
+    await runReal(rep.articles);
+  }
+  if (!wanted.has('synthetic')) return;
   const report = JSON.parse(fs.readFileSync(path.join(site, '_kb/report.json'), 'utf8')) as { articles: Array<{ url: string }> };
   const siteUrls = new Set(report.articles.map((a) => a.url));
   const corpus = loadCorpus(cache, siteUrls);

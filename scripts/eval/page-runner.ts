@@ -95,7 +95,7 @@ export const LOOKUP_JOB = `export default async function ({ pastes, limit }) {
     const res = await lk.lookup(paste, { limit });
     const ms = performance.now() - t;
     const s = lk.stats();
-    out.push({ urls: res.map((r) => r.url), confident: res.some((r) => r.confident), ms, bytes: s.bytes, files: s.files });
+    out.push({ urls: res.map((r) => r.url), also: res.map((r) => r.also || []), confident: res.some((r) => r.confident), ms, bytes: s.bytes, files: s.files });
   }
   return out;
 }`;

@@ -23,7 +23,7 @@ export interface BuildArticleIndexOptions {
   base: string;
   /** Most postings kept per term, highest impact first (default 160). */
   cap?: number;
-  /** Target bytes of one shard (default 4096). */
+  /** Target bytes of one shard (default 2048). */
   shardBytes?: number;
   /** A pair seen in fewer articles says no more than its words (default 2). */
   minPairDf?: number;
@@ -71,7 +71,7 @@ function impactOf(a: ArticleTerms, term: string, avg: Record<Field, number>): nu
 }
 
 export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest } {
-  const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 4096, minPairDf = opts.minPairDf ?? 2;
+  const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2;
   const { keep, also, copies } = copyGroups(inputs);
   const n = keep.length;
   const avg = {} as Record<Field, number>;
