@@ -3,7 +3,7 @@
  * (loaded lazily from /pagefind/) plus, for pasted errors, the fingerprint lookup
  * (/_kb/lookup.js, optional). Returns plain data; rendering is elsewhere.
  */
-import { combineResults, fuseRankings, type Combined, type HitOrigin } from '../core/search/combine';
+import { fuseRankings, rankByEngine, type Combined, type HitOrigin } from '../core/search/combine';
 import { excerptSegments, type ExcerptSegment } from '../core/search/excerpt';
 import { analyzeQuery, type QueryAnalysis } from '../core/search/query-kind';
 import { fullTextQueries, isIdentifierQuery, mentionsIdentifier } from '../core/search/search-terms';
@@ -48,7 +48,7 @@ interface LookupResult {
   summary?: string;
   score: number;
   confident: boolean;
-  matched?: { text: string; anchor: string; section?: string };
+  matched?: { text: string; anchor: string; section?: string } | null;
 }
 type LookupFn = (text: string, opts?: { limit?: number }) => Promise<LookupResult[]>;
 
@@ -213,8 +213,9 @@ export async function search(req: SearchRequest, onLookup?: (early: SearchOutcom
   const base: SearchOutcome = { text: req.text, analysis, hits: [], total: 0, facets: emptyFacets(), lookupRan: false, unavailable: false, ms: 0 };
   if (analysis.kind === 'empty') return { ...base, ms: performance.now() - started };
 
-  // Filters narrow full text; the fingerprint lookup has none, so it sits out while they are on.
-  const wantLookup = analysis.kind === 'error' && !hasFilters(req.filters);
+  // The retrieval engine orders every query; filters narrow full text, which has them, so the
+  // engine sits out while they are on.
+  const wantLookup = !hasFilters(req.filters);
   const lookupPromise: Promise<LookupResult[] | null> = wantLookup
     ? loadLookup().then((fn) => (fn ? fn(req.text, { limit }).catch(() => []) : null))
     : Promise.resolve(null);
@@ -223,7 +224,7 @@ export async function search(req: SearchRequest, onLookup?: (early: SearchOutcom
   if (onLookup) {
     void lookupPromise.then((lookup) => {
       if (done || !lookup?.length) return;
-      const hits = toHits(combineResults(analysis.kind, lookup, []).slice(0, limit));
+      const hits = toHits(rankByEngine(lookup, []).slice(0, limit));
       onLookup({ ...base, hits, total: hits.length, lookupRan: true, ms: performance.now() - started });
     });
   }
@@ -266,7 +267,7 @@ export async function search(req: SearchRequest, onLookup?: (early: SearchOutcom
   }).map((x) => x.d);
   total -= loaded.length - datas.length;
   const fulltext = datas.filter((d): d is PagefindData => d !== null).map((d) => hitFromData(d, 'fulltext'));
-  const hits = toHits(combineResults(analysis.kind, lookup ?? [], fulltext).slice(0, limit));
+  const hits = toHits(rankByEngine(lookup ?? [], fulltext).slice(0, limit));
   done = true;
-  return { ...base, hits, total, facets, lookupRan: lookup !== null, unavailable: !pf, ms: performance.now() - started };
+  return { ...base, hits, total: Math.max(total, hits.length), facets, lookupRan: lookup !== null, unavailable: !pf, ms: performance.now() - started };
 }

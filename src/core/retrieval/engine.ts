@@ -120,7 +120,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     interface Candidate { url: string; doc: number | null; score: number; terms: string[]; lookup: LookupResult | null }
     const byUrl = new Map<string, Candidate>();
     // Display is needed to know an article's URL; fetch it for the candidates that can still make the list.
-    const head = scored.slice(0, limit + 10);
+    const head = scored.slice(0, limit);
     const displays = await Promise.all(head.map((s) => display(s.doc)));
     head.forEach((s, i) => byUrl.set(displays[i].url, { url: displays[i].url, doc: s.doc, score: best > 0 ? s.score / best : 0, terms: s.matched, lookup: null }));
     for (const r of evidence) {

@@ -10,7 +10,7 @@ import { IMPACT_SCALE, idf, isIdentifier, isPair, shardKey, shardOfTerm, termHas
 /** Query tuning, global for all queries. */
 export const QUERY_RANKING = {
   /** Most distinct shard keys (words and identifiers) a query fetches; bounds requests. */
-  maxKeys: 24,
+  maxKeys: 20,
   /** An identifier term counts this much more than a word of the same rarity. */
   identifierWeight: 1.5,
   /** A word pair adds phrase evidence on top of its two words. */

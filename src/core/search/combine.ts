@@ -64,3 +64,21 @@ export function combineResults<L extends Ranked & { confident: boolean }, F exte
     };
   });
 }
+
+/**
+ * The engine's order (retrieval engine, every query kind), with the full-text hit of the same
+ * article attached for its excerpt; full-text hits the engine did not return follow.
+ */
+export function rankByEngine<L extends Ranked & { confident: boolean }, F extends Ranked>(engine: L[], fulltext: F[]): Combined<L, F>[] {
+  const byUrlF = new Map<string, F>();
+  for (const f of fulltext) if (!byUrlF.has(f.url)) byUrlF.set(f.url, f);
+  const seen = new Set<string>();
+  const out: Combined<L, F>[] = [];
+  for (const l of engine) {
+    if (seen.has(l.url)) continue;
+    seen.add(l.url);
+    out.push({ url: l.url, origin: l.confident ? 'lookup-confident' : 'lookup', lookup: l, fulltext: byUrlF.get(l.url) ?? null });
+  }
+  for (const [url, f] of byUrlF) if (!seen.has(url)) { seen.add(url); out.push({ url, origin: 'fulltext', lookup: null, fulltext: f }); }
+  return out;
+}

@@ -5,6 +5,7 @@ import { featuresOf, fnv1a } from '../../../src/core/lookup/fingerprint';
 import type { Manifest } from '../../../src/core/lookup/format';
 import { tokenizeErrorText } from '../../../src/core/errors/normalize';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
+import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
 import { MINI_CORPUS } from '../../fixtures/errors/mini-corpus';
 import { ByteWriter, varintSize } from '../../../src/core/lookup/varint';
 
@@ -144,14 +145,20 @@ describe('ranking', () => {
     }
   });
 
-  it('caches fetched files and never throws on a broken index', async () => {
+  it('caches fetched files; a failed fetch is an error the caller sees, not remembered, so a retry succeeds', async () => {
     const lk = lookupOver(files);
     await lk.lookup('Access is denied.');
     const first = lk.stats().files;
     await lk.lookup('Access is denied.');
     expect(lk.stats().files).toBe(first);
     const broken = createLookup(async () => { throw new Error('offline'); });
-    await expect(broken.lookup('Access is denied.')).resolves.toEqual([]);
+    await expect(broken.lookup('Access is denied.')).rejects.toBeInstanceOf(IndexUnavailableError);
+    let offline = true;
+    const store = new Map(files.map((f) => [f.path, f.data]));
+    const flaky = createLookup(async (p) => { if (offline) throw new Error('offline'); return store.get(p)!; });
+    await expect(flaky.lookup('Access is denied.')).rejects.toThrow(/could not be loaded/);
+    offline = false;
+    expect((await flaky.lookup('Access is denied.')).length).toBeGreaterThan(0);
     expect(await lk.lookup('   ')).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('files the parsers write beside each model', () => {
     expect(lines).toEqual([
       expect.stringMatching(new RegExp(`^KB: error lookup: reading articles ${withMessages.length}/${withMessages.length} done in `)),
       expect.stringMatching(new RegExp(`^KB: error lookup: indexing \\d+ messages of ${withMessages.length} articles$`)),
+      expect.stringMatching(new RegExp(`^KB: article index: reading articles ${build.articles.length}/${build.articles.length} done in `)),
+      `KB: article index: indexing ${build.articles.length} articles`,
       expect.stringMatching(new RegExp(`^KB: error lookup: writing files ${written.files - 1}/${written.files - 1} done in `)),
     ]);
     for (const a of build.articles) fs.rmSync(path.join(cache, a.modelFile));

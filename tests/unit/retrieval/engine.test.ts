@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildLookupIndex } from '../../../src/core/lookup/build-index';
+import { buildArticleIndex } from '../../../src/core/retrieval/build-article-index';
+import { createRetrieval, readInput, READ_LIMIT } from '../../../src/core/retrieval/engine';
+import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
+import type { LookupIndexFile } from '../../../src/core/lookup/types';
+import { KB, termsOf } from '../../fixtures/retrieval/kb';
+
+const BASE = '_kb/lookup';
+const built = buildArticleIndex(KB.map(termsOf), { base: BASE, shardBytes: 256 });
+/** The fingerprint index of the same articles' messages, as a build writes beside the article index. */
+const errorIndex = buildLookupIndex(KB.filter((a) => a.messages).map((a) => {
+  const t = termsOf(a);
+  return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }] };
+}), { base: BASE });
+
+function over(files: LookupIndexFile[], failFirst = 0) {
+  const store = new Map([...errorIndex, ...files].map((f) => [f.path, f.data]));
+  let failures = failFirst;
+  return createRetrieval(async (p) => {
+    if (failures > 0) { failures--; throw new Error('network down'); }
+    const d = store.get(p);
+    if (d === undefined) throw new Error('404 ' + p);
+    return d;
+  }, BASE, undefined, built.manifest);
+}
+const urls = async (text: string, limit = 5) => (await over(built.files).lookup(text, { limit })).map((r) => r.url);
+
+describe('whole-article ranking', () => {
+  it('never requires every word (OR semantics)', async () => {
+    expect((await urls('rdp cant connect to vm after update'))[0]).toBe('/remote/desktop-cannot-connect/');
+    expect((await urls('outlook keeps asking for password'))[0]).toBe('/mail/prompt-for-credentials/');
+  });
+  it('finds an article by an identifier in any of its forms', async () => {
+    expect((await urls('copy fails -2147024891'))[0]).toBe('/files/access-denied-share/');
+    expect((await urls('sql server login failed error: 18456, severity: 14'))[0]).toBe('/db/login-failed-18456/');
+  });
+  it('ranks the article that quotes a long paste\'s distinctive message above those sharing a generic line', async () => {
+    const paste = [
+      'VERBOSE: Performing the operation',
+      'The operation timed out.',
+      'failed to upload: ===== RESPONSE ERROR (ServiceCode=InvalidBlockList) =====',
+      'Description=The specified block list is invalid.',
+      'The parameter is incorrect.',
+    ].join('\n');
+    expect((await urls(paste))[0]).toBe('/store/block-list-invalid/');
+  });
+  it('answers for an article published in two folders once, with the other copy listed', async () => {
+    const res = await over(built.files).lookup('guest agent not ready in portal', { limit: 5 });
+    const copies = res.filter((r) => r.url.includes('agent-not-ready'));
+    expect(copies).toHaveLength(1);
+    expect(copies[0].url).toBe('/portal-current/agents/agent-not-ready/');
+    expect(copies[0].also).toEqual(['/portal-2023/agents/agent-not-ready/']);
+  });
+  it('gives nothing for text no article shares a word with', async () => {
+    expect(await urls('zzqx wvvq')).toEqual([]);
+  });
+});
+
+describe('inputs and failures', () => {
+  it('reads a huge paste up to its limit and says so', async () => {
+    const huge = 'The specified block list is invalid.\n' + 'noise line\n'.repeat(20_000);
+    const answer = await over(built.files).search(huge);
+    expect(answer.truncated).toBe(true);
+    expect(answer.results[0]?.url).toBe('/store/block-list-invalid/');
+    for (const r of answer.results) for (const m of r.pasteMatches) expect(m.end).toBeLessThanOrEqual(huge.length);
+    expect(readInput('short').truncated).toBe(false);
+    const cut = readInput('x'.repeat(READ_LIMIT * 2));
+    expect(cut.toRaw(cut.text.length)).toBe(READ_LIMIT * 2);
+  });
+  it('caps match ranges however often the paste repeats a line', async () => {
+    const res = await over(built.files).lookup('Access is denied.\n'.repeat(5000));
+    expect(res[0].pasteMatches.length).toBeLessThanOrEqual(200);
+  });
+  it('reports a failed index fetch as an error, and a retry succeeds', async () => {
+    const lk = over(built.files, 1);
+    await expect(lk.lookup('outlook keeps asking for password')).rejects.toBeInstanceOf(IndexUnavailableError);
+    expect((await lk.lookup('outlook keeps asking for password'))[0]?.url).toBe('/mail/prompt-for-credentials/');
+  });
+});
+
+describe('index build', () => {
+  it('is deterministic and independent of input order', () => {
+    const again = buildArticleIndex(KB.map(termsOf).reverse(), { base: BASE, shardBytes: 256 });
+    expect(again.files.map((f) => f.path)).toEqual(built.files.map((f) => f.path));
+    again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
+  });
+  it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));
+    const capped = buildArticleIndex(many, { base: BASE, cap: 5 });
+    const lk = createRetrieval(async (p) => [...capped.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)!.data, BASE, undefined, capped.manifest);
+    const res = await lk.lookup('widget', { limit: 50 });
+    expect(res.length).toBe(5);
+    expect(res[0].url).toBe('/g/007/');
+  });
+});
