@@ -15,7 +15,7 @@
  * joined with a single space, so wrapped phrases still shingle together.
  */
 import { foldText, type Folded } from './fold';
-import { IDENTIFIER_FORMS, mayMatch } from './identifiers';
+import { IDENTIFIER_FORMS, mayMatch, scanWindows } from './identifiers';
 import { MASK_PATTERNS, placeholderType } from './masks';
 import { NOISE_RULES } from './noise';
 
@@ -239,41 +239,52 @@ function findSpans(j: string): Span[] {
     for (let i = a; i < b; i++) if (occ[i] === 2 || (occ[i] === 1 && !allowIdent)) return false;
     return true;
   };
+  // Patterns run over bounded windows of the text: some can backtrack over a whole run of
+  // dotted or digit-comma text, which over one long line would cost its length squared.
+  const windows = scanWindows(j);
   const runMasks = (placeholdersOnly: boolean): void => {
     for (const p of MASK_PATTERNS) {
       if ((p.type === 'placeholder') !== placeholdersOnly) continue;
       if (p.hint !== undefined && !j.includes(p.hint)) continue;
-      p.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = p.re.exec(j))) {
-        if (m[0].length === 0) { p.re.lastIndex++; continue; }
-        if (p.accept && !p.accept(m)) continue;
-        let a = m.index, b = a + m[0].length;
-        if (p.group !== undefined) {
-          const g = m[p.group];
-          if (g === undefined) continue;
-          a = m.index + m[0].indexOf(g); b = a + g.length;
+      for (const [wa, wb] of windows) {
+        const w = j.slice(wa, wb);
+        if (p.hint !== undefined && !w.includes(p.hint)) continue;
+        p.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = p.re.exec(w))) {
+          if (m[0].length === 0) { p.re.lastIndex++; continue; }
+          if (p.accept && !p.accept(m)) continue;
+          let a = wa + m.index, b = a + m[0].length;
+          if (p.group !== undefined) {
+            const g = m[p.group];
+            if (g === undefined) continue;
+            a = wa + m.index + m[0].indexOf(g); b = a + g.length;
+          }
+          if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
+          const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
+          spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
+          for (let i = a; i < b; i++) if (occ[i] === 0) occ[i] = 2;
         }
-        if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
-        const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
-        spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
-        for (let i = a; i < b; i++) if (occ[i] === 0) occ[i] = 2;
       }
     }
   };
   runMasks(true);
   for (const form of IDENTIFIER_FORMS) {
     if (!mayMatch(form, j)) continue;
-    form.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = form.re.exec(j))) {
-      if (m[0].length === 0) { form.re.lastIndex++; continue; }
-      const a = m.index, b = a + m[0].length;
-      if (!free(a, b, false)) continue;
-      const canon = form.canon(m);
-      if (canon === null) continue;
-      spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
-      for (let i = a; i < b; i++) occ[i] = 1;
+    for (const [wa, wb] of windows) {
+      const w = j.slice(wa, wb);
+      if (!mayMatch(form, w)) continue;
+      form.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = form.re.exec(w))) {
+        if (m[0].length === 0) { form.re.lastIndex++; continue; }
+        const a = wa + m.index, b = a + m[0].length;
+        if (!free(a, b, false)) continue;
+        const canon = form.canon(m);
+        if (canon === null) continue;
+        spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
+        for (let i = a; i < b; i++) occ[i] = 1;
+      }
     }
   }
   runMasks(false);
