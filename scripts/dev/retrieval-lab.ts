@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import MiniSearch from 'minisearch';
 import type { Article } from '../../src/core/model/article';
+import { fieldTexts } from '../../src/core/retrieval/article-terms';
 import { analyze as analyzeBase, wordPairs, wordTerms } from '../../src/core/retrieval/analyzer';
 const PAIRS = !!process.env.LAB_PAIRS;
 import { tokenizeErrorText } from '../../src/core/errors/normalize';
@@ -31,15 +32,7 @@ const sets: Record<string, Q[]> = {
 // Fields
 const FIELDS = ['title', 'headings', 'problem', 'messages', 'body'] as const;
 type Field = (typeof FIELDS)[number];
-function fieldsOf(a: Article): Record<Field, string> {
-  return {
-    title: a.title,
-    headings: a.headings.map((h) => h.text).join('\n'),
-    problem: [a.description, a.summary, a.problem?.text ?? ''].join('\n'),
-    messages: a.errorMessages.map((m) => m.text).join('\n'),
-    body: a.sections.map((s) => s.text).join('\n'),
-  };
-}
+const fieldsOf = fieldTexts;
 
 const t0 = performance.now();
 const N = arts.length;

@@ -10,6 +10,7 @@ import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrorSpans } from '../errors/split';
 import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
 import { IndexUnavailableError } from './index-error';
+import { mergeRanges } from './ranges';
 import { breakTies } from './tie-break';
 import { ByteReader } from './varint';
 import { INDEX_VERSION, dequantizeNorm, docPath, manifestPath, postingPath, shardOf, type DocChunk, type Manifest } from './format';
@@ -113,16 +114,6 @@ export function featuresIn(features: Feature[], layout: ShardLayout, fetched: { 
   return features.filter((f) => fetched.has(shardOf(f, layout.shards, layout.heavy)));
 }
 
-function mergeRanges(ranges: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
-  const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Array<{ start: number; end: number }> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
-    else out.push({ ...r });
-  }
-  return out;
-}
 
 /** A manifest with its heavy-anchor set, built once. */
 interface Layout extends ShardLayout { m: Manifest }

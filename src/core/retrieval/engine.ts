@@ -5,6 +5,7 @@
  */
 import { IndexUnavailableError } from '../lookup/index-error';
 import { createLookup } from '../lookup/query';
+import { mergeRanges } from '../lookup/ranges';
 import type { Manifest } from '../lookup/format';
 import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../lookup/types';
 import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, shardOfTerm, type ArticleDisplay, type ArticleManifest } from './format';
@@ -41,16 +42,6 @@ export function readInput(text: string, limit = READ_LIMIT): { text: string; tru
   return { text: cut, truncated: true, toRaw: (i) => (i <= half ? i : i - half - 1 + (text.length - half)) };
 }
 
-export function mergeRanges(ranges: Array<{ start: number; end: number }>, max = MAX_RANGES): Array<{ start: number; end: number }> {
-  const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Array<{ start: number; end: number }> = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
-    else out.push({ ...r });
-  }
-  return out.slice(0, max);
-}
 
 export interface Retrieval {
   search(text: string, opts?: LookupOptions): Promise<RetrievalAnswer>;
@@ -147,7 +138,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
         score: Math.round(c.score * 1000) / 1000,
         confident: l?.confident ?? false,
         matched: l?.matched ?? null,
-        pasteMatches: mergeRanges(ranges),
+        pasteMatches: mergeRanges(ranges, MAX_RANGES),
         variables: (l?.variables ?? []).slice(0, MAX_VARIABLES),
         errorIndex: l?.errorIndex ?? 0,
         also: d?.also ?? [],

@@ -1,0 +1,11 @@
+/** Character ranges of an input, merged where they touch or overlap, at most `max` of them. */
+export function mergeRanges(ranges: Array<{ start: number; end: number }>, max = Infinity): Array<{ start: number; end: number }> {
+  const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Array<{ start: number; end: number }> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out.slice(0, max);
+}
