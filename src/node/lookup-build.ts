@@ -131,6 +131,7 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
   readingTerms.end();
   log(`KB: article index: indexing ${terms.length} articles`);
   const articleIndex = buildArticleIndex(terms, { base: LOOKUP_DIR });
+  for (const input of inputs) input.doc = articleIndex.docs.get(input.url);
   const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files, ...articleIndex.files];
 
   // Clear the previous index first: a shard left over from a larger build would be stale.

@@ -254,7 +254,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   sorted.forEach((art, ai) => {
     const list = perArticle[ai];
     const chunks = Math.max(1, Math.ceil(list.length / DOC_CHUNK));
-    const meta: DocChunk[0] = [art.url, art.title, art.source, clip(art.summary, SUMMARY_CHARS)];
+    const meta: DocChunk[0] = art.doc === undefined ? [art.url, art.title, art.source, clip(art.summary, SUMMARY_CHARS)] : [art.url, art.title, art.source, clip(art.summary, SUMMARY_CHARS), art.doc];
     for (let c = 0; c < chunks; c++) {
       const msgs = list.slice(c * DOC_CHUNK, (c + 1) * DOC_CHUNK).map((m) => [m.text, m.anchor, m.section] as [string, string, string]);
       const chunk: DocChunk = [meta, msgs];

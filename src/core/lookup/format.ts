@@ -43,4 +43,4 @@ export const postingPath = (base: string, shard: number): string => `${base}/p/$
 export const docPath = (base: string, article: number, chunk: number): string => `${base}/d/${article}-${chunk}.json`;
 export const manifestPath = (base: string): string => `${base}/manifest.json`;
 
-export type DocChunk = [[string, string, string, string], Array<[string, string, string]>];
+export type DocChunk = [[string, string, string, string] | [string, string, string, string, number], Array<[string, string, string]>];

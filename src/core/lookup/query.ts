@@ -19,7 +19,7 @@ import type { FetchFile, Lookup, LookupOptions, LookupResult, LookupStats } from
 /** Tuning, global for all queries (never per query). */
 export const QUERY_TUNING = {
   /** Most posting shards fetched per paste, shared by its errors (bounds requests). */
-  maxShards: 10,
+  maxShards: 6,
   /** Most identifier features that may claim a shard of their own. */
   maxIdentifiers: 6,
   /** Weight of a paste feature absent from the index, as a fraction of the rarest weight. */
@@ -211,6 +211,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     void raw;
     return {
       url: meta[0], title: meta[1], source: meta[2], summary: meta[3],
+      ...(meta.length > 4 ? { doc: meta[4] } : {}),
       score: Math.round(c.score * 1000) / 1000,
       confident,
       matched: { text: msg[0], anchor: msg[1], section: msg[2] },

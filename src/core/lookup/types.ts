@@ -8,6 +8,8 @@ export interface LookupArticleInput {
   title: string;
   summary: string;
   messages: ErrorMessage[];
+  /** The article's number in the article index, so the engine joins the two without fetching its display. */
+  doc?: number;
 }
 
 export interface LookupIndexFile {
@@ -43,6 +45,8 @@ export interface LookupResult {
   variables: Array<{ type: string; value: string }>;
   /** Which error of a multi-error paste this result answers (0-based). */
   errorIndex: number;
+  /** The article's number in the article index, when the build recorded it (internal). */
+  doc?: number;
 }
 
 export interface LookupOptions {

@@ -25,6 +25,8 @@ export interface BuildArticleIndexOptions {
   cap?: number;
   /** Target bytes of one shard (default 2048). */
   shardBytes?: number;
+  /** Articles per display file (default 1: a display file per result costs less than the bytes of its neighbours). */
+  docChunk?: number;
   /** A pair seen in fewer articles says no more than its words (default 2). */
   minPairDf?: number;
 }
@@ -70,8 +72,8 @@ function impactOf(a: ArticleTerms, term: string, avg: Record<Field, number>): nu
   return x / (RANKING.k1 + x);
 }
 
-export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest } {
-  const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2;
+export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
+  const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
   const { keep, also, copies } = copyGroups(inputs);
   const n = keep.length;
   const avg = {} as Record<Field, number>;
@@ -134,19 +136,22 @@ export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildAr
     files.push({ path: articleShardPath(opts.base, s), data: w.bytes() });
   });
 
-  keep.forEach((a, doc) => {
-    const display: ArticleDisplay = {
-      url: a.url, title: a.title, source: a.source, summary: a.summary.length > 300 ? a.summary.slice(0, 297) + '…' : a.summary,
-      date: a.date, products: a.products, areas: a.areas, topic: a.topic, also: also.get(a.url) ?? [],
-    };
-    files.push({ path: articleDocPath(opts.base, doc), data: JSON.stringify(display) });
-  });
+  const displays = keep.map((a): ArticleDisplay => ({
+    url: a.url, title: a.title, source: a.source, summary: a.summary.length > 200 ? a.summary.slice(0, 199) + '…' : a.summary,
+    date: a.date, products: a.products, areas: a.areas, topic: a.topic, also: also.get(a.url) ?? [],
+  }));
+  for (let c = 0; c * docChunk < displays.length; c++) {
+    files.push({ path: articleDocPath(opts.base, c), data: JSON.stringify(displays.slice(c * docChunk, (c + 1) * docChunk)) });
+  }
 
   const commonDf = Math.max(50, n / 50);
   const common = entries.filter((e) => !isPair(e.term) && !isIdentifier(e.term) && e.df >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
-  const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, common: [...new Set(common)], copies: sortedCopies };
+  const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };
   files.push({ path: articleManifestPath(opts.base), data: JSON.stringify(manifest) });
-  return { files, manifest };
+  // Every article's number, copies included (they answer as the copy that stands for them).
+  const docs = new Map(keep.map((a, doc) => [a.url, doc]));
+  for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
+  return { files, manifest, docs };
 }

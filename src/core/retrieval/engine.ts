@@ -18,7 +18,7 @@ export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
 
 /** Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1). */
-export const EVIDENCE = { lookupWeight: 0.25, confidentBoost: 1.5 };
+export const EVIDENCE = { lookupWeight: 0.25, confidentBoost: 1.5, lookupLimit: 5 };
 
 export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
   /** The article's documented message that matched the paste, when one did. */
@@ -42,6 +42,12 @@ export function readInput(text: string, limit = READ_LIMIT): { text: string; tru
   return { text: cut, truncated: true, toRaw: (i) => (i <= half ? i : i - half - 1 + (text.length - half)) };
 }
 
+
+/** URLs of the copies that a (standing-for) URL answers for. */
+function alsoOf(m: ArticleManifest | null, url: string): string[] {
+  if (!m) return [];
+  return Object.keys(m.copies).filter((k) => m.copies[k] === url).sort();
+}
 
 export interface Retrieval {
   search(text: string, opts?: LookupOptions): Promise<RetrievalAnswer>;
@@ -90,7 +96,11 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     return commonSet.set;
   };
   const shard = (m: ArticleManifest, i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(bytes(d)));
-  const display = (doc: number) => load(articleDocPath(base, doc), (d) => JSON.parse(text(d)) as ArticleDisplay);
+  const display = async (m: ArticleManifest, doc: number): Promise<ArticleDisplay> => {
+    const chunk = Math.floor(doc / m.docChunk);
+    const list = await load(articleDocPath(base, chunk), (d) => JSON.parse(text(d)) as ArticleDisplay[]);
+    return list[doc - chunk * m.docChunk];
+  };
 
   async function search(raw: string, opts: LookupOptions = {}): Promise<RetrievalAnswer> {
     const limit = Math.max(1, Math.floor(opts.limit ?? 10));
@@ -102,36 +112,43 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
     const [maps, evidence] = await Promise.all([
       Promise.all(shardIds.map(async (s) => [s, await shard(m!, s)] as const)).then((l) => new Map<number, Map<number, ShardEntry>>(l)),
-      errors.lookup(input.text, { limit: 10 }),
+      errors.lookup(input.text, { limit: EVIDENCE.lookupLimit }),
     ]);
     const scored = m && q ? scoreArticles(q, keys, m, maps) : [];
     const best = scored[0]?.score ?? 0;
     const canonical = (url: string) => m?.copies[url] ?? url;
 
-    interface Candidate { url: string; doc: number | null; score: number; terms: string[]; lookup: LookupResult | null }
-    const byUrl = new Map<string, Candidate>();
-    // Display is needed to know an article's URL; fetch it for the candidates that can still make the list.
+    // Candidates are keyed by article number; a fingerprint result from an index built without
+    // numbers is keyed by its URL.
+    interface Candidate { key: string; doc: number | null; score: number; terms: string[]; lookup: LookupResult | null }
+    const byKey = new Map<string, Candidate>();
     const head = scored.slice(0, limit);
-    const displays = await Promise.all(head.map((s) => display(s.doc)));
-    head.forEach((s, i) => byUrl.set(displays[i].url, { url: displays[i].url, doc: s.doc, score: best > 0 ? s.score / best : 0, terms: s.matched, lookup: null }));
+    // Without article numbers on the fingerprint side, join by URL: that needs the head's display data first.
+    const byUrl = m && evidence.some((r) => r.doc === undefined) ? await Promise.all(head.map((s) => display(m, s.doc))) : null;
+    head.forEach((s, i) => {
+      const key = byUrl ? byUrl[i].url : `#${s.doc}`;
+      byKey.set(key, { key, doc: s.doc, score: best > 0 ? s.score / best : 0, terms: s.matched, lookup: null });
+    });
     for (const r of evidence) {
-      const url = canonical(r.url);
-      let c = byUrl.get(url);
-      if (!c) byUrl.set(url, (c = { url, doc: null, score: 0, terms: [], lookup: null }));
+      const key = r.doc !== undefined ? `#${r.doc}` : canonical(r.url);
+      let c = byKey.get(key);
+      if (!c) byKey.set(key, (c = { key, doc: r.doc ?? null, score: 0, terms: [], lookup: null }));
       if (c.lookup) continue;
       c.lookup = r;
       c.score += EVIDENCE.lookupWeight * r.score * (r.confident ? EVIDENCE.confidentBoost : 1);
     }
-    const ranked = [...byUrl.values()].sort((a, b) => b.score - a.score || (a.url < b.url ? -1 : 1)).slice(0, limit);
-    const shown = new Map(head.map((s, i) => [s.doc, displays[i]]));
+    const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
+    // Display data only for what is shown, and not where the fingerprint result brought it.
+    const shown = new Map<number, ArticleDisplay>();
+    await Promise.all(ranked.map(async (c) => { if (c.doc !== null && !c.lookup && m) shown.set(c.doc, await display(m, c.doc)); }));
 
     const results = ranked.map((c): RetrievalResult => {
-      const d = c.doc !== null ? shown.get(c.doc)! : null;
+      const d = c.doc !== null ? shown.get(c.doc) ?? null : null;
       const l = c.lookup;
       const ranges = (l?.pasteMatches ?? []).map((r) => ({ start: input.toRaw(r.start), end: input.toRaw(r.end) }));
       if (q) for (const t of c.terms) if (!isPair(t)) for (const o of q.terms.get(t) ?? []) if (o.end > o.start) ranges.push({ start: input.toRaw(o.start), end: input.toRaw(o.end) });
       return {
-        url: d?.url ?? c.url,
+        url: d?.url ?? canonical(l!.url),
         title: d?.title ?? l!.title,
         source: d?.source ?? l!.source,
         summary: d?.summary ?? l!.summary,
@@ -141,7 +158,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
         pasteMatches: mergeRanges(ranges, MAX_RANGES),
         variables: (l?.variables ?? []).slice(0, MAX_VARIABLES),
         errorIndex: l?.errorIndex ?? 0,
-        also: d?.also ?? [],
+        also: d?.also ?? alsoOf(m, canonical(l!.url)),
       };
     });
     return { results, truncated: input.truncated };

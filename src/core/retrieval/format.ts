@@ -5,7 +5,7 @@
  */
 import { fnv1a } from '../lookup/fingerprint';
 
-export const ARTICLE_INDEX_VERSION = 1;
+export const ARTICLE_INDEX_VERSION = 2;
 
 /** The header a query needs before its first request; built into `lookup.js`. */
 export interface ArticleManifest {
@@ -13,6 +13,8 @@ export interface ArticleManifest {
   /** Articles indexed (copies collapsed). */
   articles: number;
   shards: number;
+  /** Articles per display chunk. */
+  docChunk: number;
   /** Hashes of the commonest words, ascending: a long paste asks for these last. */
   common: number[];
   /** URL of an article published again in another folder → the URL of the copy that answers for both. */
@@ -43,7 +45,8 @@ export const shardOfTerm = (term: string, shards: number): number => fnv1a(shard
 
 export const articleManifestPath = (base: string): string => `${base}/a/manifest.json`;
 export const articleShardPath = (base: string, shard: number): string => `${base}/a/p/${shard}.bin`;
-export const articleDocPath = (base: string, doc: number): string => `${base}/a/d/${doc}.json`;
+/** Display data is stored in chunks of consecutive articles (in path order, so one folder's articles share a chunk). */
+export const articleDocPath = (base: string, chunk: number): string => `${base}/a/d/${chunk}.json`;
 
 /** Impacts are stored in one byte. */
 export const IMPACT_SCALE = 255;

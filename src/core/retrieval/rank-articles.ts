@@ -5,12 +5,13 @@
  */
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
+import { SYNONYM_WEIGHT, synonymTerms } from './synonyms';
 import { IMPACT_SCALE, idf, isIdentifier, isPair, shardKey, shardOfTerm, termHash, type ArticleManifest } from './format';
 
 /** Query tuning, global for all queries. */
 export const QUERY_RANKING = {
   /** Most distinct shard keys (words and identifiers) a query fetches; bounds requests. */
-  maxKeys: 20,
+  maxKeys: 16,
   /** An identifier term counts this much more than a word of the same rarity. */
   identifierWeight: 1.5,
   /** A word pair adds phrase evidence on top of its two words. */
@@ -39,6 +40,8 @@ export function decodeArticleShard(data: Uint8Array): Map<number, ShardEntry> {
 /** A query's terms: each distinct term with its occurrences in the input. */
 export interface QueryTerms {
   terms: Map<string, TermOccurrence[]>;
+  /** Weight of terms that are not the query's own words (synonyms); 1 when absent. */
+  weights: Map<string, number>;
   /** Shard keys in the order the query wants them. */
   keys: string[];
 }
@@ -59,7 +62,11 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const plain = keys.filter((k) => !isIdentifier(k));
   const rare = plain.filter((k) => !common.has(termHash(k)));
   const usual = plain.filter((k) => common.has(termHash(k)));
-  return { terms, keys: [...idents, ...rare, ...usual] };
+  const weights = new Map<string, number>();
+  const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
+  for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
+  const synonymKeys = [...new Set(added.map(shardKey))].filter((k) => !keys.includes(k));
+  return { terms, weights, keys: [...idents, ...rare, ...synonymKeys, ...usual] };
 }
 
 export interface ArticleScore {
@@ -76,7 +83,7 @@ export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m:
     if (!chosenKeys.has(shardKey(term))) continue;
     const e = shards.get(shardOfTerm(term, m.shards))?.get(termHash(term));
     if (!e) continue;
-    const w = idf(e.df, m.articles) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
+    const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
     for (let k = 0; k < e.docs.length; k++) {
       const doc = e.docs[k];
       let s = acc.get(doc);

@@ -11,7 +11,7 @@ const built = buildArticleIndex(KB.map(termsOf), { base: BASE, shardBytes: 256 }
 /** The fingerprint index of the same articles' messages, as a build writes beside the article index. */
 const errorIndex = buildLookupIndex(KB.filter((a) => a.messages).map((a) => {
   const t = termsOf(a);
-  return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }] };
+  return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }], doc: built.docs.get(t.url) };
 }), { base: BASE });
 
 function over(files: LookupIndexFile[], failFirst = 0) {
@@ -57,6 +57,25 @@ describe('whole-article ranking', () => {
   });
 });
 
+describe('joining the two indexes', () => {
+  it('lists an article found by both its words and its message once, with the message', async () => {
+    const res = await over(built.files).lookup('Error 0x80070005: Access is denied. copying to the file share');
+    expect(res.filter((r) => r.url === '/files/access-denied-share/')).toHaveLength(1);
+    expect(res[0].url).toBe('/files/access-denied-share/');
+    expect(res[0].matched?.text).toContain('Access is denied');
+  });
+  it('joins by URL when the fingerprint index has no article numbers', async () => {
+    const bare = buildLookupIndex(KB.filter((a) => a.messages).map((a) => {
+      const t = termsOf(a);
+      return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }] };
+    }), { base: BASE });
+    const store = new Map([...bare, ...built.files].map((f) => [f.path, f.data]));
+    const lk = createRetrieval(async (p) => store.get(p)!, BASE, undefined, built.manifest);
+    const res = await lk.lookup('Error 0x80070005: Access is denied. copying to the file share');
+    expect(res.filter((r) => r.url === '/files/access-denied-share/')).toHaveLength(1);
+  });
+});
+
 describe('inputs and failures', () => {
   it('reads a huge paste up to its limit and says so', async () => {
     const huge = 'The specified block list is invalid.\n' + 'noise line\n'.repeat(20_000);
@@ -92,5 +111,11 @@ describe('index build', () => {
     const res = await lk.lookup('widget', { limit: 50 });
     expect(res.length).toBe(5);
     expect(res[0].url).toBe('/g/007/');
+  });
+});
+
+describe('synonyms', () => {
+  it('finds an article written in other words than the query (shorthand and symptom wording)', async () => {
+    expect((await urls('pc hangs after login'))[0]).toBe('/desktop/stops-responding-after-sign-in/');
   });
 });

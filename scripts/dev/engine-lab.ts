@@ -1,0 +1,67 @@
+/**
+ * The real engine (src/core/retrieval) over an article index built in memory from a build cache's
+ * terms files, with the site's fingerprint index from disk: recall on the real sets in seconds,
+ * without a site build. A dev tool; `npm run eval` is the measure.
+ *   npx tsx scripts/dev/engine-lab.ts --cache /work/cache-corpus --site /work/site-corpus2 [--verbose]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildArticleIndex } from '../../src/core/retrieval/build-article-index';
+import { createRetrieval } from '../../src/core/retrieval/engine';
+import type { ArticleTerms } from '../../src/core/retrieval/article-terms';
+import type { ContentBuild } from '../../src/node/build-content';
+import { articleTermsFile } from '../../src/node/light-result';
+import { loadRealSets } from '../eval/real-sets';
+import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
+import { QUERY_TUNING } from '../../src/core/lookup/query';
+
+const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false } } });
+const cache = values.cache!, site = values.site!;
+const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
+const terms: ArticleTerms[] = [];
+for (const e of build.articles) {
+  const t = JSON.parse(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile)), 'utf8')) as ArticleTerms;
+  t.url = e.url;
+  terms.push(t);
+}
+const t0 = performance.now();
+const index = buildArticleIndex(terms, { base: '_kb/lookup' });
+console.log(`article index: ${index.files.length} files, ${index.manifest.shards} shards, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const mem = new Map(index.files.map((f) => [f.path, f.data]));
+const kinds = new Map<string, number>();
+const fetchFile = async (p: string): Promise<string | Uint8Array> => {
+  const kind = p.replace(/\/[^/]*$/, '');
+  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  const m = mem.get(p);
+  if (m !== undefined) return m;
+  const buf = fs.readFileSync(path.join(site, p));
+  return p.endsWith('.bin') ? new Uint8Array(buf) : buf.toString('utf8');
+};
+const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
+const grid = (process.env.GRID ?? '20:10').split(',').map((x) => x.split(':').map(Number));
+for (const [keys, fpShards] of grid) {
+QUERY_RANKING.maxKeys = keys;
+QUERY_TUNING.maxShards = fpShards;
+console.log(`-- article keys ${keys}, fingerprint shards ${fpShards}`);
+for (const set of loadRealSets(values.eval!)) {
+  let n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
+  for (const q of set.queries) {
+    const lk = createRetrieval(fetchFile, '_kb/lookup', undefined, index.manifest);
+    const res = await lk.lookup(q.text, { limit: 10 });
+    bytes.push(lk.stats().bytes); files.push(lk.stats().files);
+    if (!q.expected.length) { neg++; if (res.some((r) => r.confident)) negConf++; continue; }
+    n++;
+    const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
+    const rank = res.findIndex((r) => want.has(r.url) || r.also.some((u) => want.has(u)));
+    if (rank === 0) r1++;
+    if (rank >= 0 && rank < 3) r3++;
+    if (rank >= 0) r10++;
+    if (values.verbose && rank !== 0) console.log(`  miss ${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     want ${[...want][0]}\n     got  ${res.slice(0, 3).map((r) => r.url).join(' | ')}`);
+  }
+  bytes.sort((a, b) => a - b); files.sort((a, b) => a - b);
+  console.log('   files by folder, mean per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)}`).join(', '));
+  kinds.clear();
+  console.log(`  ${set.name.padEnd(22)} r1 ${(r1 / n).toFixed(3)} r3 ${(r3 / n).toFixed(3)} r10 ${(r10 / n).toFixed(3)} (${n})  neg-confident ${negConf}/${neg}  bytes p50 ${(bytes[bytes.length >> 1] / 1024).toFixed(1)} KB  files p50 ${files[files.length >> 1]} p95 ${files[Math.floor(files.length * 0.95)]}`);
+}
+}

@@ -1,0 +1,74 @@
+/**
+ * The domain synonym table: each row is a set of phrases a support engineer and an article use
+ * for one thing (shorthand, spelling, symptom wording). A query that says one phrase of a row
+ * also asks, at a lower weight, for the others. Applied to queries only, so the index stays as
+ * the articles wrote it.
+ */
+import { wordTerms } from './analyzer';
+
+/** One row per concept. Phrases are written plainly; they are analyzed as queries are. */
+export const SYNONYM_TABLE: ReadonlyArray<{ name: string; phrases: readonly string[] }> = [
+  { name: 'computer', phrases: ['pc', 'computer', 'workstation'] },
+  { name: 'virtual machine', phrases: ['vm', 'virtual machine'] },
+  { name: 'domain controller', phrases: ['dc', 'domain controller'] },
+  { name: 'active directory', phrases: ['ad', 'active directory'] },
+  { name: 'group policy', phrases: ['gpo', 'group policy'] },
+  { name: 'remote desktop', phrases: ['rdp', 'remote desktop'] },
+  { name: 'sign in', phrases: ['login', 'logon', 'log in', 'log on', 'sign in', 'signin'] },
+  { name: 'credentials', phrases: ['password', 'credentials'] },
+  { name: 'gray', phrases: ['grey', 'gray', 'greyed', 'grayed'] },
+  { name: 'not responding', phrases: ['hang', 'hangs', 'freeze', 'frozen', 'stops responding', 'not responding', 'unresponsive'] },
+  { name: 'crash', phrases: ['crash', 'crashes', 'stops working', 'closes unexpectedly'] },
+  { name: 'startup', phrases: ['boot', 'startup', 'fails to start'] },
+  { name: 'non-delivery report', phrases: ['bounce', 'bounced', 'ndr', 'non-delivery report'] },
+  { name: 'microsoft 365', phrases: ['m365', 'o365', 'microsoft 365', 'office 365'] },
+  { name: 'visual studio', phrases: ['vs', 'visual studio'] },
+  { name: 'kubernetes service', phrases: ['aks', 'azure kubernetes service'] },
+  { name: 'windows installer', phrases: ['msi', 'windows installer'] },
+  { name: 'external', phrases: ['outside', 'external'] },
+  { name: 'certificate', phrases: ['cert', 'certs', 'certificate'] },
+  { name: 'database', phrases: ['db', 'database'] },
+  { name: 'application', phrases: ['app', 'application'] },
+  { name: 'multifactor authentication', phrases: ['mfa', '2fa', 'multifactor authentication', 'multi-factor authentication'] },
+  { name: 'single sign-on', phrases: ['sso', 'single sign-on'] },
+  { name: 'blue screen', phrases: ['bsod', 'blue screen', 'stop error', 'bugcheck'] },
+  { name: 'email', phrases: ['email', 'e-mail', 'mail'] },
+  { name: 'disk space', phrases: ['disk full', 'out of space', 'low disk space'] },
+  { name: 'slow', phrases: ['slow', 'sluggish', 'performance'] },
+];
+
+/** Weight of a term a synonym brought in, against the query's own words. */
+export const SYNONYM_WEIGHT = 0.5;
+
+interface Phrase { terms: string[]; row: number }
+
+let phrases: Phrase[] | null = null;
+/** The table's phrases as term sequences, longest first, built once. */
+function analyzedPhrases(): Phrase[] {
+  phrases ??= SYNONYM_TABLE.flatMap((row, i) => row.phrases.map((p) => ({ terms: wordTerms(p).map((t) => t.term), row: i })))
+    .filter((p) => p.terms.length > 0)
+    .sort((a, b) => b.terms.length - a.terms.length);
+  return phrases;
+}
+
+/** Terms (words and, for phrases, their pairs) that the query's synonyms add. Never a term the query has. */
+export function synonymTerms(queryWords: readonly string[]): string[] {
+  const have = new Set(queryWords);
+  const rows = new Set<number>();
+  const all = analyzedPhrases();
+  for (let i = 0; i < queryWords.length; i++) {
+    for (const p of all) {
+      if (p.terms.every((t, k) => queryWords[i + k] === t)) rows.add(p.row);
+    }
+  }
+  const out = new Set<string>();
+  for (const p of all) {
+    if (!rows.has(p.row)) continue;
+    p.terms.forEach((t, k) => {
+      if (!have.has(t)) out.add(t);
+      if (k > 0) out.add(p.terms[k - 1] + '_' + t);
+    });
+  }
+  for (const t of have) out.delete(t);
+  return [...out].sort();
+}
