@@ -7,24 +7,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildArticleIndex } from '../../src/core/retrieval/build-article-index';
-import { createRetrieval } from '../../src/core/retrieval/engine';
-import type { ArticleTerms } from '../../src/core/retrieval/article-terms';
+import { RANKING, buildArticleIndex } from '../../src/core/retrieval/build-article-index';
+import { EVIDENCE, createRetrieval } from '../../src/core/retrieval/engine';
+import { articleTermsOf, type ArticleTerms } from '../../src/core/retrieval/article-terms';
+import type { Article } from '../../src/core/model/article';
 import type { ContentBuild } from '../../src/node/build-content';
 import { articleTermsFile } from '../../src/node/light-result';
 import { loadRealSets } from '../eval/real-sets';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
 
-const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false } } });
 const cache = values.cache!, site = values.site!;
 const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
 const terms: ArticleTerms[] = [];
+// --fresh: terms from the models with the analyzer as it is now (the cache's terms files are the build's).
 for (const e of build.articles) {
-  const t = JSON.parse(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile)), 'utf8')) as ArticleTerms;
+  const t = values.fresh
+    ? articleTermsOf(JSON.parse(fs.readFileSync(path.join(cache, e.modelFile), 'utf8')) as Article)
+    : (JSON.parse(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile)), 'utf8')) as ArticleTerms);
   t.url = e.url;
   terms.push(t);
 }
+if (process.env.RANK) {
+  const over = JSON.parse(process.env.RANK) as { weight?: object; lengthNorm?: object; k1?: number };
+  Object.assign(RANKING.weight, over.weight ?? {});
+  Object.assign(RANKING.lengthNorm, over.lengthNorm ?? {});
+  if (over.k1) RANKING.k1 = over.k1;
+}
+if (process.env.EVID) Object.assign(EVIDENCE, JSON.parse(process.env.EVID));
 const t0 = performance.now();
 const index = buildArticleIndex(terms, { base: '_kb/lookup' });
 console.log(`article index: ${index.files.length} files, ${index.manifest.shards} shards, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -39,7 +50,29 @@ const fetchFile = async (p: string): Promise<string | Uint8Array> => {
   return p.endsWith('.bin') ? new Uint8Array(buf) : buf.toString('utf8');
 };
 const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
-const grid = (process.env.GRID ?? '20:10').split(',').map((x) => x.split(':').map(Number));
+if (process.env.EXPLAIN) {
+  const { queryTerms, scoreArticles, chooseKeys, decodeArticleShard } = await import('../../src/core/retrieval/rank-articles');
+  const { shardOfTerm } = await import('../../src/core/retrieval/format');
+  const all = loadRealSets(values.eval!).flatMap((s) => s.queries);
+  for (const id of process.env.EXPLAIN.split(',')) {
+    const q = all.find((x) => x.id === id)!;
+    const m = index.manifest;
+    const qt = queryTerms(q.text, new Set(m.common));
+    const keys = new Set(chooseKeys(qt));
+    const shards = new Map<number, ReturnType<typeof decodeArticleShard>>();
+    for (const k of keys) { const s = shardOfTerm(k, m.shards); shards.set(s, decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array)); }
+    const scored = scoreArticles(qt, keys, m, shards);
+    const urlOfDoc = (d: number) => JSON.parse(String(mem.get(`_kb/lookup/a/d/${d}.json`)))[0].url as string;
+    const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
+    console.log(`\n== ${id}: ${q.text.replace(/\s+/g, ' ').slice(0, 300)}\n keys: ${[...keys].join(' ')}`);
+    scored.slice(0, 5).forEach((s, i) => console.log(` ${i + 1}. ${s.score.toFixed(2)} ${urlOfDoc(s.doc)}\n      ${s.matched.join(' ')}`));
+    const wi = scored.findIndex((s) => want.has(urlOfDoc(s.doc)));
+    if (wi >= 5) console.log(` want #${wi + 1} ${scored[wi].score.toFixed(2)} ${urlOfDoc(scored[wi].doc)}\n      ${scored[wi].matched.join(' ')}`);
+    if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
+  }
+  process.exit(0);
+}
+const grid = (process.env.GRID ?? '16:6').split(',').map((x) => x.split(':').map(Number));
 for (const [keys, fpShards] of grid) {
 QUERY_RANKING.maxKeys = keys;
 QUERY_TUNING.maxShards = fpShards;
@@ -60,7 +93,7 @@ for (const set of loadRealSets(values.eval!)) {
     if (values.verbose && rank !== 0) console.log(`  miss ${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     want ${[...want][0]}\n     got  ${res.slice(0, 3).map((r) => r.url).join(' | ')}`);
   }
   bytes.sort((a, b) => a - b); files.sort((a, b) => a - b);
-  console.log('   files by folder, mean per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)}`).join(', '));
+  if (process.env.FILES) console.log('   files by folder, mean per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)}`).join(', '));
   kinds.clear();
   console.log(`  ${set.name.padEnd(22)} r1 ${(r1 / n).toFixed(3)} r3 ${(r3 / n).toFixed(3)} r10 ${(r10 / n).toFixed(3)} (${n})  neg-confident ${negConf}/${neg}  bytes p50 ${(bytes[bytes.length >> 1] / 1024).toFixed(1)} KB  files p50 ${files[files.length >> 1]} p95 ${files[Math.floor(files.length * 0.95)]}`);
 }

@@ -27,6 +27,8 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   { name: 'cmd-prompt', action: 'drop', re: /^[A-Za-z]:\\?[^>\s]*>/ },
   { name: 'shell-prompt', action: 'drop', re: /^(?:\$|#|>>>|\.\.\.|[\w.-]+@[\w.-]+:[^$#]*[$#]) / },
   { name: 'stack-frame', action: 'drop', re: /^at [\w.$`<>[\],\s|]+\(.*\)(?:\s+in\s+.*?(?::line \d+)?)?\s*$/ },
+  { name: 'py-frame', action: 'drop', re: /^File "[^"]*", line \d+(?:, in \S+)?\s*$/ },
+  { name: 'java-more', action: 'drop', re: /^\.\.\. \d+ (?:more|common frames omitted)\s*$/ },
   { name: 'stack-frame-bare', action: 'drop', re: /^at [\w$`<>|]+(?:\.[\w$`<>|]+){2,}\s*$/ },
   { name: 'inner-trace-end', action: 'drop', re: /^--- ?End of (?:inner exception )?stack trace.*---\s*$/i },
   { name: 'trace-rethrow', action: 'drop', re: /^--- ?End of stack trace from previous location.*$/i },
@@ -45,3 +47,34 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   { name: 'pid', action: 'strip-prefix', re: /^(?:pid|tid|thread)[:=\s]\s*\d+\s*[:|-]?\s*/i },
   { name: 'line-number', action: 'strip-prefix', re: /^\d{1,6}[:|]\s+/ },
 ];
+
+/**
+ * What the rules make of one line: dropped, identifiers only, or kept from `start` on (after the
+ * log prefixes they strip).
+ */
+export function classifyLine(line: string): { action: 'drop' | 'identifiers-only' | 'keep'; start: number; stripped: boolean } {
+  let a = 0;
+  let stripped = false;
+  for (let guard = 0; guard < 16; guard++) {
+    while (a < line.length && line[a] === ' ') a++;
+    if (a >= line.length) return { action: 'drop', start: a, stripped };
+    const rest = line.slice(a);
+    let progressed = false;
+    for (const rule of NOISE_RULES) {
+      if (rule.maxLength !== undefined && rest.length > rule.maxLength) continue;
+      rule.re.lastIndex = 0;
+      const m = rule.re.exec(rest);
+      if (!m) continue;
+      if (rule.action === 'drop') return { action: 'drop', start: a, stripped };
+      if (rule.action === 'identifiers-only') return { action: 'identifiers-only', start: a, stripped };
+      if (m[0].length === 0) continue;
+      a += m[0].length;
+      stripped = true;
+      progressed = true;
+      break;
+    }
+    if (!progressed) break;
+  }
+  while (a < line.length && line[a] === ' ') a++;
+  return { action: a >= line.length ? 'drop' : 'keep', start: a, stripped };
+}

@@ -17,7 +17,7 @@
 import { foldText, type Folded } from './fold';
 import { IDENTIFIER_FORMS, mayMatch, scanWindows } from './identifiers';
 import { MASK_PATTERNS, placeholderType } from './masks';
-import { NOISE_RULES } from './noise';
+import { classifyLine } from './noise';
 
 export interface Token {
   /** Normal form: lower-case word, canonical identifier, or `<type>` for a masked value. */
@@ -94,30 +94,9 @@ function detectWrapWidth(lengths: number[]): number {
 }
 
 function applyNoise(s: string, a: number, b: number, continuation: boolean): { a: number; drop: boolean; identOnly: boolean; stripped: boolean } {
-  let stripped = false;
-  if (continuation) return { a, drop: false, identOnly: false, stripped };
-  for (let guard = 0; guard < 16; guard++) {
-    while (a < b && (s[a] === ' ')) a++;
-    if (a >= b) return { a, drop: true, identOnly: false, stripped };
-    const line = s.slice(a, b);
-    let progressed = false;
-    for (const rule of NOISE_RULES) {
-      if (rule.maxLength !== undefined && line.length > rule.maxLength) continue;
-      rule.re.lastIndex = 0;
-      const m = rule.re.exec(line);
-      if (!m) continue;
-      if (rule.action === 'drop') return { a, drop: true, identOnly: false, stripped };
-      if (rule.action === 'identifiers-only') return { a, drop: false, identOnly: true, stripped };
-      if (m[0].length === 0) continue;
-      a += m[0].length;
-      stripped = true;
-      progressed = true;
-      break;
-    }
-    if (!progressed) break;
-  }
-  while (a < b && s[a] === ' ') a++;
-  return { a, drop: a >= b, identOnly: false, stripped };
+  if (continuation) return { a, drop: false, identOnly: false, stripped: false };
+  const c = classifyLine(s.slice(a, b));
+  return { a: a + c.start, drop: c.action === 'drop', identOnly: c.action === 'identifiers-only', stripped: c.stripped };
 }
 
 /** Splits JSON string values at literal escape sequences (`\r\n`, `\n`, `\t`). */

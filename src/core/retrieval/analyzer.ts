@@ -6,6 +6,7 @@
  */
 import { stemmer } from 'stemmer';
 import { identifierTerms } from './identifier-terms';
+import { blankValues } from './value-blanking';
 
 /** Lower-case, strip diacritics, straighten quotes. Linear in the input. */
 export function foldCase(text: string): string {
@@ -61,7 +62,7 @@ function keepWord(w: string): boolean {
 
 /** Word terms of a text, with offsets into it. Offsets are into `text` as given (folding keeps lengths for the scripts we index). */
 export function wordTerms(text: string): TermOccurrence[] {
-  const folded = foldCase(text);
+  const folded = foldCase(blankValues(text));
   const sameLength = folded.length === text.length;
   const out: TermOccurrence[] = [];
   for (const m of folded.matchAll(WORD)) {

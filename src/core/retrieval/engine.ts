@@ -18,7 +18,15 @@ export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
 
 /** Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1). */
-export const EVIDENCE = { lookupWeight: 0.25, confidentBoost: 1.5, lookupLimit: 5 };
+export const EVIDENCE = {
+  lookupWeight: 0.25,
+  confidentBoost: 1.5,
+  /** Weight of the share of a documented message that the paste holds, by how much that message says. */
+  shareWeight: 0,
+  /** A message whose features weigh this much (about ten rare words) counts in full. */
+  weightRef: 60,
+  lookupLimit: 5,
+};
 
 export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
   /** The article's documented message that matched the paste, when one did. */
@@ -136,6 +144,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
       if (c.lookup) continue;
       c.lookup = r;
       c.score += EVIDENCE.lookupWeight * r.score * (r.confident ? EVIDENCE.confidentBoost : 1);
+      if (r.evidence) c.score += EVIDENCE.shareWeight * r.evidence.messageShare * Math.min(1, r.evidence.messageWeight / EVIDENCE.weightRef);
     }
     const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
     // Display data only for what is shown, and not where the fingerprint result brought it.

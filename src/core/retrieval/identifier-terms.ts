@@ -51,6 +51,7 @@ function termsOf(form: string, canon: string): string[] {
   }
 }
 
+const SHORT_HEX = /\b0x([0-9a-f]{1,7})\b/gi;
 const DECIMAL_HRESULT = /(?<![\w.])-?\d{10}(?![\w.])/g;
 
 /** Identifier terms of a text with the offsets of what they came from. Linear in the input. */
@@ -64,6 +65,16 @@ export function identifierTerms(text: string): IdentifierTerm[] {
       for (const m of w.matchAll(DECIMAL_HRESULT)) {
         const hex = decimalHresult(m[0]);
         if (hex) for (const term of hexTerm(hex)) out.push({ term, start: a + m.index, end: a + m.index + m[0].length });
+      }
+    }
+  }
+  // Short hex codes (stop codes, status codes) are the same code as their zero-padded 8-digit form.
+  if (/0x/i.test(text)) {
+    for (const [a, b] of scanWindows(text)) {
+      const w = text.slice(a, b);
+      for (const m of w.matchAll(SHORT_HEX)) {
+        const hex = m[1].toLowerCase().padStart(8, '0');
+        out.push({ term: '0x' + hex, start: a + m.index, end: a + m.index + m[0].length });
       }
     }
   }

@@ -3,6 +3,7 @@
  * impacts of every query term they hold (OR semantics: an article needs no particular word), and
  * rank articles by that sum.
  */
+import { classifyLine } from '../errors/noise';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
 import { SYNONYM_WEIGHT, synonymTerms } from './synonyms';
@@ -59,14 +60,43 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   }
   const keys = [...new Set([...terms.keys()].filter((t) => !isPair(t)))];
   const idents = keys.filter(isIdentifier);
-  const plain = keys.filter((k) => !isIdentifier(k));
-  const rare = plain.filter((k) => !common.has(termHash(k)));
-  const usual = plain.filter((k) => common.has(termHash(k)));
+  // Words seen only in console noise (stack frames, prompts, echoed commands) come after the error's own words.
+  const noise = noiseLines(text);
+  const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
+  const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
+  const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
+  const rare = [...plain.filter((k) => !common.has(termHash(k))), ...quiet.filter((k) => !common.has(termHash(k)))];
+  const usual = [...plain.filter((k) => common.has(termHash(k))), ...quiet.filter((k) => common.has(termHash(k)))];
   const weights = new Map<string, number>();
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
   const synonymKeys = [...new Set(added.map(shardKey))].filter((k) => !keys.includes(k));
-  return { terms, weights, keys: [...idents, ...rare, ...synonymKeys, ...usual] };
+  // Synonyms come last: they only add to what the query's own words find.
+  return { terms, weights, keys: [...idents, ...rare, ...usual, ...synonymKeys] };
+}
+
+/** Line spans that the console-noise table drops whole, in order. */
+export function noiseLines(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let a = 0;
+  while (a <= text.length) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    if (b > a && classifyLine(text.slice(a, b)).action === 'drop') out.push([a, b]);
+    a = b + 1;
+  }
+  return out;
+}
+
+function inSpans(spans: Array<[number, number]>, pos: number): boolean {
+  let lo = 0, hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos < spans[mid][0]) hi = mid - 1;
+    else if (pos >= spans[mid][1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 export interface ArticleScore {

@@ -1,0 +1,43 @@
+/**
+ * Values that say nothing about which article fits (GUIDs, timestamps, addresses, long hex) are
+ * blanked before words are read, with the mask table the error normalizer uses. Blanking keeps
+ * every other character where it was, so offsets still point into the input.
+ */
+import { scanWindows } from '../errors/identifiers';
+import { MASK_PATTERNS, type MaskType } from '../errors/masks';
+
+/** Mask types whose values are noise to word search. Hosts, paths and URLs stay: their words often name the product. */
+export const BLANKED_TYPES: ReadonlySet<MaskType> = new Set(['guid', 'timestamp', 'date', 'time', 'ipv4', 'ipv6', 'hex', 'email']);
+
+const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+
+const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskType));
+
+/** The text with every blanked value replaced by spaces of the same length. Linear in the input. */
+export function blankValues(text: string): string {
+  let spans: Array<[number, number]> | null = null;
+  for (const p of PATTERNS) {
+    if (p.hint !== undefined && !text.includes(p.hint)) continue;
+    for (const [wa, wb] of scanWindows(text)) {
+      const w = text.slice(wa, wb);
+      if (p.hint !== undefined && !w.includes(p.hint)) continue;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(w); m; m = p.re.exec(w)) {
+        if (m[0].length === 0) { p.re.lastIndex++; continue; }
+        if (p.accept && !p.accept(m)) continue;
+        (spans ??= []).push([wa + m.index, wa + m.index + m[0].length]);
+      }
+    }
+  }
+  // A URL's query string and fragment are parameters (ids, versions, tracking), not words about the problem.
+  if (text.includes('://')) {
+    for (const m of text.matchAll(URL_RE)) {
+      const q = m[0].search(/[?#]/);
+      if (q >= 0) (spans ??= []).push([m.index + q, m.index + m[0].length]);
+    }
+  }
+  if (!spans) return text;
+  const chars = text.split('');
+  for (const [a, b] of spans) for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';
+  return chars.join('');
+}
