@@ -15,7 +15,8 @@ import { cacheDir as defaultCacheDir } from '../src/node/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
 import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 import { parseScriptArgs } from './script-args';
-import { bm25Baseline, loadRealSets, type RealQuery } from './eval/real-sets';
+import { bm25Baseline, loadRealSets, type RealQuery, type RealSet } from './eval/real-sets';
+import { rawPastes } from './eval/raw-pastes';
 
 const OPTIONS = {
   site: { type: 'string', default: 'dist' },
@@ -28,7 +29,8 @@ const OPTIONS = {
   verbose: { type: 'boolean', default: false },
   real: { type: 'string', default: '../shared/eval' },
   content: { type: 'string', default: '../shared/corpus' },
-  sets: { type: 'string', default: 'real,synthetic' },
+  sets: { type: 'string', default: 'real,raw,synthetic' },
+  raw: { type: 'string', default: '300' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const USAGE = `usage: npm run eval -- [options]
@@ -42,7 +44,8 @@ const USAGE = `usage: npm run eval -- [options]
   --verbose         print every missed paste and false-confident answer
   --real DIR        real query sets, labelled with corpus sources (default ../shared/eval; used when the site's articles match)
   --content DIR     the content the site was built from, for the BM25 baseline (default ../shared/corpus)
-  --sets LIST       which sets to run: real, synthetic (default both)
+  --sets LIST       which sets to run: real, raw, synthetic (default all three)
+  --raw N           synthetic pastes from the raw Markdown of --content (default 300)
   -h, --help        show this help`;
 const values = parseScriptArgs('eval', OPTIONS, USAGE);
 const site = path.resolve(values.site!);
@@ -196,11 +199,20 @@ function scoreReal(qs: RealQuery[], answers: Answer[], urlOf: Map<string, string
   };
 }
 
-async function runReal(siteArticles: Array<{ url: string; source: string }>): Promise<void> {
-  const sets = loadRealSets(path.resolve(values.real!));
+async function runReal(siteArticles: Array<{ url: string; source: string }>, wanted: Set<string>): Promise<void> {
   const urlOf = new Map(siteArticles.map((a) => [a.source, a.url]));
-  const known = sets.filter((s) => s.queries.some((q) => q.expected.some((e) => urlOf.has(e))));
-  if (!known.length) { console.log(`real sets: none apply to this site (${values.real})\n`); return; }
+  const known: RealSet[] = [];
+  if (wanted.has('real')) {
+    const sets = loadRealSets(path.resolve(values.real!)).filter((s) => s.queries.some((q) => q.expected.some((e) => urlOf.has(e))));
+    if (!sets.length) console.log(`real sets: none apply to this site (${values.real})\n`);
+    known.push(...sets);
+  }
+  const onDisk = siteArticles.filter((a) => fs.existsSync(path.join(values.content!, a.source)));
+  if (wanted.has('raw')) {
+    if (onDisk.length) known.push({ name: `synthetic pastes from raw Markdown (seed ${SEED})`, queries: rawPastes(values.content!, onDisk.map((a) => a.source), { count: Number(values.raw), seed: SEED }) });
+    else console.log(`raw pastes: the site's articles are not under --content ${values.content}\n`);
+  }
+  if (!known.length) return;
   const baseline = fs.existsSync(values.content!) ? bm25Baseline(path.resolve(values.content!), siteArticles.filter((a) => fs.existsSync(path.join(values.content!, a.source)))) : null;
   const hasPagefind = fs.existsSync(path.join(site, 'pagefind/pagefind.js'));
   for (const set of known) {
@@ -234,9 +246,9 @@ async function runReal(siteArticles: Array<{ url: string; source: string }>): Pr
 
 async function main(): Promise<void> {
   const wanted = new Set(values.sets!.split(','));
-  if (wanted.has('real')) {
+  if (wanted.has('real') || wanted.has('raw')) {
     const rep = JSON.parse(fs.readFileSync(path.join(site, '_kb/report.json'), 'utf8')) as { articles: Array<{ url: string; source: string }> };
-    await runReal(rep.articles);
+    await runReal(rep.articles, wanted);
   }
   if (!wanted.has('synthetic')) return;
   const report = JSON.parse(fs.readFileSync(path.join(site, '_kb/report.json'), 'utf8')) as { articles: Array<{ url: string }> };

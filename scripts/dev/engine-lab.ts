@@ -14,10 +14,11 @@ import type { Article } from '../../src/core/model/article';
 import type { ContentBuild } from '../../src/node/build-content';
 import { articleTermsFile } from '../../src/node/light-result';
 import { loadRealSets } from '../eval/real-sets';
+import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
 
-const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;
 const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
 const terms: ArticleTerms[] = [];
@@ -53,11 +54,12 @@ const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
 if (process.env.EXPLAIN) {
   const { queryTerms, scoreArticles, chooseKeys, decodeArticleShard } = await import('../../src/core/retrieval/rank-articles');
   const { shardOfTerm } = await import('../../src/core/retrieval/format');
-  const all = loadRealSets(values.eval!).flatMap((s) => s.queries);
+  const { healHardWraps } = await import('../../src/core/errors/hard-wrap');
+  const all = [...loadRealSets(values.eval!).flatMap((s) => s.queries), ...(Number(values.raw) > 0 ? rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) : [])];
   for (const id of process.env.EXPLAIN.split(',')) {
     const q = all.find((x) => x.id === id)!;
     const m = index.manifest;
-    const qt = queryTerms(q.text, new Set(m.common));
+    const qt = queryTerms(healHardWraps(q.text).text, new Set(m.common));
     const keys = new Set(chooseKeys(qt));
     const shards = new Map<number, ReturnType<typeof decodeArticleShard>>();
     for (const k of keys) { const s = shardOfTerm(k, m.shards); shards.set(s, decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array)); }
@@ -69,6 +71,9 @@ if (process.env.EXPLAIN) {
     const wi = scored.findIndex((s) => want.has(urlOfDoc(s.doc)));
     if (wi >= 5) console.log(` want #${wi + 1} ${scored[wi].score.toFixed(2)} ${urlOfDoc(scored[wi].doc)}\n      ${scored[wi].matched.join(' ')}`);
     if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
+    const { createLookup } = await import('../../src/core/lookup/query');
+    const fp = await createLookup(fetchFile, '_kb/lookup').lookup(q.text, { limit: 5 });
+    for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} share ${r.evidence?.messageShare.toFixed(2)} w ${r.evidence?.messageWeight.toFixed(0)} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
   }
   process.exit(0);
 }
@@ -77,7 +82,9 @@ for (const [keys, fpShards] of grid) {
 QUERY_RANKING.maxKeys = keys;
 QUERY_TUNING.maxShards = fpShards;
 console.log(`-- article keys ${keys}, fingerprint shards ${fpShards}`);
-for (const set of loadRealSets(values.eval!)) {
+const sets = loadRealSets(values.eval!);
+if (Number(values.raw) > 0) sets.push({ name: 'raw-pastes', queries: rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) });
+for (const set of sets) {
   let n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
   for (const q of set.queries) {
     const lk = createRetrieval(fetchFile, '_kb/lookup', undefined, index.manifest);

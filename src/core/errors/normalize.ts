@@ -18,6 +18,7 @@ import { foldText, type Folded } from './fold';
 import { IDENTIFIER_FORMS, mayMatch, scanWindows } from './identifiers';
 import { MASK_PATTERNS, placeholderType } from './masks';
 import { classifyLine } from './noise';
+import { detectWrapWidth } from './hard-wrap';
 
 export interface Token {
   /** Normal form: lower-case word, canonical identifier, or `<type>` for a masked value. */
@@ -48,7 +49,6 @@ export interface NormalizedText {
 
 interface Segment { a: number; b: number; wrapped: boolean; endsSpace?: boolean; fresh: boolean; identOnly: boolean }
 
-const WRAP_WIDTHS = [80, 120, 100, 132];
 const JSON_KEYS = /^(?:error|message|error_description|errorMessage|error_message|errorDescription|code|errorCode|error_code|detail|details|reason|description|ExceptionMessage|title)$/i;
 const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
@@ -84,14 +84,6 @@ function scanJsonEnvelope(s: string, i: number): { end: number; values: Array<[n
   return null;
 }
 
-function detectWrapWidth(lengths: number[]): number {
-  const body = lengths.slice(0, -1);
-  for (const w of WRAP_WIDTHS) if (body.includes(w)) return w;
-  let max = 0;
-  for (const l of body) if (l > max) max = l;
-  if (max >= 40 && body.filter((l) => l === max).length >= 2) return max;
-  return -1;
-}
 
 function applyNoise(s: string, a: number, b: number, continuation: boolean): { a: number; drop: boolean; identOnly: boolean; stripped: boolean } {
   if (continuation) return { a, drop: false, identOnly: false, stripped: false };

@@ -3,6 +3,7 @@
  * lookup`): whole-article ranking (rank-articles.ts) for any input, with the error fingerprint
  * lookup (../lookup/query.ts) as extra evidence on top. One list, best first, one entry per article.
  */
+import { healHardWraps } from '../errors/hard-wrap';
 import { IndexUnavailableError } from '../lookup/index-error';
 import { createLookup } from '../lookup/query';
 import { mergeRanges } from '../lookup/ranges';
@@ -115,7 +116,10 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     if (typeof raw !== 'string' || raw.trim() === '') return { results: [], truncated: false };
     const input = readInput(raw);
     const m = await manifest();
-    const q = m ? queryTerms(input.text, common(m)) : null;
+    // Words a console cut at its width are read whole.
+    const healed = healHardWraps(input.text);
+    const toRaw = (i: number) => input.toRaw(healed.toInput(i));
+    const q = m ? queryTerms(healed.text, common(m)) : null;
     const keys = q ? new Set(chooseKeys(q)) : new Set<string>();
     const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
     const [maps, evidence] = await Promise.all([
@@ -155,7 +159,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
       const d = c.doc !== null ? shown.get(c.doc) ?? null : null;
       const l = c.lookup;
       const ranges = (l?.pasteMatches ?? []).map((r) => ({ start: input.toRaw(r.start), end: input.toRaw(r.end) }));
-      if (q) for (const t of c.terms) if (!isPair(t)) for (const o of q.terms.get(t) ?? []) if (o.end > o.start) ranges.push({ start: input.toRaw(o.start), end: input.toRaw(o.end) });
+      if (q) for (const t of c.terms) if (!isPair(t)) for (const o of q.terms.get(t) ?? []) if (o.end > o.start) ranges.push({ start: toRaw(o.start), end: toRaw(o.end - 1) + 1 });
       return {
         url: d?.url ?? canonical(l!.url),
         title: d?.title ?? l!.title,

@@ -17,6 +17,10 @@ export const QUERY_RANKING = {
   identifierWeight: 1.5,
   /** A word pair adds phrase evidence on top of its two words. */
   pairWeight: 0.5,
+  /** Words seen only in console noise (a prompt, an echoed command, a stack frame) count this much. */
+  noiseWeight: 0.2,
+  /** Identifiers seen only on a shell's error-record lines (CategoryInfo, FullyQualifiedErrorId). */
+  shellIdentifierWeight: 0.5,
 };
 
 export interface ShardEntry { df: number; docs: Uint32Array; impacts: Uint8Array }
@@ -41,7 +45,7 @@ export function decodeArticleShard(data: Uint8Array): Map<number, ShardEntry> {
 /** A query's terms: each distinct term with its occurrences in the input. */
 export interface QueryTerms {
   terms: Map<string, TermOccurrence[]>;
-  /** Weight of terms that are not the query's own words (synonyms); 1 when absent. */
+  /** Weight of terms below 1: synonyms, and words seen only in console noise; 1 when absent. */
   weights: Map<string, number>;
   /** Shard keys in the order the query wants them. */
   keys: string[];
@@ -60,14 +64,20 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   }
   const keys = [...new Set([...terms.keys()].filter((t) => !isPair(t)))];
   const idents = keys.filter(isIdentifier);
-  // Words seen only in console noise (stack frames, prompts, echoed commands) come after the error's own words.
-  const noise = noiseLines(text);
+  // Words seen only in console noise (stack frames, prompts, echoed commands, a shell's error-record
+  // lines) come after the error's own words, and count less.
+  const shellLines = noiseLines(text, 'identifiers-only');
+  const noise = [...noiseLines(text), ...shellLines].sort((x, y) => x[0] - y[0]);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
+  const weights = new Map<string, number>();
+  for (const k of quiet) weights.set(k, QUERY_RANKING.noiseWeight);
+  // An identifier only on a PowerShell CategoryInfo or FullyQualifiedErrorId line names the shell's error class, not the product's error.
+  if (shellLines.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(shellLines, o.start))) weights.set(k, QUERY_RANKING.shellIdentifierWeight);
+  for (const [t, occ] of terms) if (isPair(t) && noise.length && occ.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rare = [...plain.filter((k) => !common.has(termHash(k))), ...quiet.filter((k) => !common.has(termHash(k)))];
   const usual = [...plain.filter((k) => common.has(termHash(k))), ...quiet.filter((k) => common.has(termHash(k)))];
-  const weights = new Map<string, number>();
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
   const synonymKeys = [...new Set(added.map(shardKey))].filter((k) => !keys.includes(k));
@@ -76,13 +86,13 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
-export function noiseLines(text: string): Array<[number, number]> {
+export function noiseLines(text: string, action: 'drop' | 'identifiers-only' = 'drop'): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let a = 0;
   while (a <= text.length) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
-    if (b > a && classifyLine(text.slice(a, b)).action === 'drop') out.push([a, b]);
+    if (b > a && classifyLine(text.slice(a, b)).action === action) out.push([a, b]);
     a = b + 1;
   }
   return out;

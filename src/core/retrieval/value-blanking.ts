@@ -6,8 +6,12 @@
 import { scanWindows } from '../errors/identifiers';
 import { MASK_PATTERNS, type MaskType } from '../errors/masks';
 
-/** Mask types whose values are noise to word search. Hosts, paths and URLs stay: their words often name the product. */
-export const BLANKED_TYPES: ReadonlySet<MaskType> = new Set(['guid', 'timestamp', 'date', 'time', 'ipv4', 'ipv6', 'hex', 'email']);
+/**
+ * Mask types whose values are noise to word search: a customer's host and mail names say nothing
+ * about the article, and an example name (contoso, fabrikam) would match articles that use it.
+ * Paths and URLs stay, but for their query strings: their words often name the product.
+ */
+export const BLANKED_TYPES: ReadonlySet<MaskType> = new Set(['guid', 'timestamp', 'date', 'time', 'ipv4', 'ipv6', 'hex', 'email', 'host']);
 
 const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 
