@@ -76,13 +76,14 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   // An identifier only on a PowerShell CategoryInfo or FullyQualifiedErrorId line names the shell's error class, not the product's error.
   if (shellLines.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(shellLines, o.start))) weights.set(k, QUERY_RANKING.shellIdentifierWeight);
   for (const [t, occ] of terms) if (isPair(t) && noise.length && occ.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
-  const rare = [...plain.filter((k) => !common.has(termHash(k))), ...quiet.filter((k) => !common.has(termHash(k)))];
-  const usual = [...plain.filter((k) => common.has(termHash(k))), ...quiet.filter((k) => common.has(termHash(k)))];
+  const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
   const synonymKeys = [...new Set(added.map(shardKey))].filter((k) => !keys.includes(k));
   // Synonyms come last: they only add to what the query's own words find.
-  return { terms, weights, keys: [...idents, ...rare, ...usual, ...synonymKeys] };
+  const strongIdents = idents.filter((k) => !weights.has(k));
+  const shellIdents = idents.filter((k) => weights.has(k));
+  return { terms, weights, keys: [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...synonymKeys] };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
