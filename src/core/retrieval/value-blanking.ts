@@ -13,6 +13,7 @@ import { MASK_PATTERNS, type MaskType } from '../errors/masks';
  */
 export const BLANKED_TYPES: ReadonlySet<MaskType> = new Set(['guid', 'timestamp', 'date', 'time', 'ipv4', 'ipv6', 'hex', 'email', 'host']);
 
+const JSON_KEY = /"[\w.$@-]{1,64}"\s*:/g;
 const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 
 const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskType));
@@ -40,6 +41,8 @@ export function blankValues(text: string): string {
       if (q >= 0) (spans ??= []).push([m.index + q, m.index + m[0].length]);
     }
   }
+  // JSON keys are the envelope's schema ("error_description", "trace_id"), not words of the error.
+  if (text.includes('":')) for (const m of text.matchAll(JSON_KEY)) (spans ??= []).push([m.index, m.index + m[0].length]);
   if (!spans) return text;
   const chars = text.split('');
   for (const [a, b] of spans) for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../../src/core/retrieval/analyzer';
+import { blankValues } from '../../../src/core/retrieval/value-blanking';
+import { healHardWraps } from '../../../src/core/errors/hard-wrap';
+import { QUERY_RANKING, queryTerms } from '../../../src/core/retrieval/rank-articles';
+
+const terms = (t: string) => analyze(t).map((x) => x.term);
+
+describe('values are blanked before words are read', () => {
+  it('drops GUIDs, timestamps, addresses, host and mail names, keeping offsets', () => {
+    const text = '2021-12-08 09:48:29.449Z Correlation ID: d9347991-56a4-445d-9fb6-719f5382f7d1 from 10.0.0.1 on srv01.corp.local for ana@contoso.com failed';
+    const blanked = blankValues(text);
+    expect(blanked.length).toBe(text.length);
+    expect(terms(text)).toEqual(['correl', 'id', 'fail']);
+  });
+  it('keeps the words of a URL path and drops its query string', () => {
+    expect(terms('see https://learn.example/troubleshoot/replication?ProdName=Server&ProdVer=14.0')).toEqual(expect.arrayContaining(['troubleshoot', 'replic']));
+    expect(terms('see https://learn.example/troubleshoot/replication?ProdName=Server&ProdVer=14.0')).not.toContain('prodnam');
+  });
+  it('drops JSON keys and keeps JSON values', () => {
+    expect(terms('{"error":"invalid_grant","error_description":"Token expired","trace_id":"zz"}')).toEqual(['invalid', 'grant', 'token', 'expir', 'zz']);
+  });
+});
+
+describe('hard wraps', () => {
+  it('joins a word a console cut at its width, and maps offsets back', () => {
+    const full = 'The backup operation could not complete because the shadow copy store area is full and the writer is in a failed state.';
+    const wrapped = full.slice(0, 80) + '\n' + full.slice(80);
+    expect(full.slice(78, 80)).toBe('fu'); // the cut falls inside "full"
+    const healed = healHardWraps(wrapped);
+    expect(healed.text).toBe(full);
+    const at = healed.text.indexOf('writer');
+    expect(wrapped.slice(healed.toInput(at), healed.toInput(at) + 6)).toBe('writer');
+  });
+  it('leaves text without wraps as it is', () => {
+    expect(healHardWraps('short\nlines\n').text).toBe('short\nlines\n');
+  });
+});
+
+describe('a paste\'s query', () => {
+  const paste = [
+    'PS C:\\Users\\ana> Invoke-Thing -Name zq42',
+    'The replication subscription stream reset to single connection mode.',
+    'At line:1 char:12',
+    '+ Invoke-Thing -Name zq42',
+    '+ ~~~~~~~~~~~~',
+    '    + CategoryInfo          : NotSpecified: (:) [], CommandNotFoundException',
+    '    + FullyQualifiedErrorId : CommandNotFoundException',
+  ].join('\n');
+  const q = queryTerms(paste, new Set());
+  it('asks for the error\'s own words before words of the prompt, the echo and the error record', () => {
+    const own = ['replic', 'subscript', 'stream', 'reset', 'singl', 'connect', 'mode'];
+    const firstNoise = Math.min(...['invok', 'thing', 'zq42', 'char', 'categoryinfo'].map((k) => q.keys.indexOf(k)).filter((i) => i >= 0));
+    for (const w of own) expect(q.keys.indexOf(w)).toBeLessThan(firstNoise);
+  });
+  it('weighs words seen only in noise lines, and identifiers only on error-record lines, less', () => {
+    expect(q.weights.get('invok')).toBe(QUERY_RANKING.noiseWeight);
+    expect(q.weights.get('#commandnotfoundexception')).toBe(QUERY_RANKING.shellIdentifierWeight);
+    expect(q.weights.has('replic')).toBe(false);
+  });
+});
