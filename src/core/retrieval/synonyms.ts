@@ -35,6 +35,15 @@ export const SYNONYM_TABLE: ReadonlyArray<{ name: string; phrases: readonly stri
   { name: 'email', phrases: ['email', 'e-mail', 'mail'] },
   { name: 'disk space', phrases: ['disk full', 'out of space', 'low disk space'] },
   { name: 'slow', phrases: ['slow', 'sluggish', 'performance'] },
+  // Product shorthand support engineers use for names articles spell out.
+  { name: 'operations manager', phrases: ['scom', 'operations manager'] },
+  { name: 'configuration manager', phrases: ['sccm', 'mecm', 'configmgr', 'configuration manager'] },
+  { name: 'entra id', phrases: ['aad', 'azure ad', 'entra id', 'azure active directory'] },
+  { name: 'exchange online', phrases: ['exo', 'exchange online'] },
+  { name: 'sharepoint online', phrases: ['spo', 'sharepoint online'] },
+  { name: 'virtual desktop', phrases: ['avd', 'wvd', 'azure virtual desktop', 'windows virtual desktop'] },
+  { name: 'federation services', phrases: ['adfs', 'ad fs', 'federation services'] },
+  { name: 'remote desktop services', phrases: ['rds', 'remote desktop services'] },
 ];
 
 /** Weight of a term a synonym brought in, against the query's own words. */
