@@ -78,17 +78,81 @@ if (typeof document !== 'undefined') void warmUp();
 let shared: SiteLookup | null = null;
 const instance = (): SiteLookup => (shared ??= createLookupFromFetcher(httpFetcher()));
 
+/** Inputs at least this long are answered in a worker when the module runs in a page, so the page never freezes. */
+export const WORKER_THRESHOLD = 16 * 1024;
+
+interface WorkerRequest { id: number; text: string; limit: number }
+type WorkerReply = { id: number; answer: RetrievalAnswer } | { id: number; error: string };
+
+const inWorker = typeof document === 'undefined' && typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+if (inWorker) {
+  // This same module, loaded as a module worker: answer the page's requests.
+  const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage(m: WorkerReply): void };
+  scope.onmessage = (e) => {
+    const { id, text, limit } = e.data;
+    instance().search(text, { limit }).then(
+      (answer) => scope.postMessage({ id, answer }),
+      (err: unknown) => scope.postMessage({ id, error: err instanceof Error ? err.message : String(err) }),
+    );
+  };
+}
+
+let worker: { post(text: string, limit: number): Promise<RetrievalAnswer> } | null | undefined;
+/** A module worker running this file, made on first use; null where a page cannot start one. */
+function offThread(): typeof worker {
+  if (worker !== undefined) return worker;
+  try {
+    const w = new Worker(new URL(import.meta.url), { type: 'module' });
+    const waiting = new Map<number, { resolve(a: RetrievalAnswer): void; reject(e: Error): void }>();
+    let next = 0;
+    w.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const p = waiting.get(e.data.id);
+      if (!p) return;
+      waiting.delete(e.data.id);
+      if ('answer' in e.data) p.resolve(e.data.answer);
+      else p.reject(new Error(e.data.error));
+    };
+    w.onerror = () => { for (const p of waiting.values()) p.reject(new Error('the lookup worker failed')); waiting.clear(); worker = null; };
+    worker = {
+      post: (text, limit) => new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        w.postMessage({ id, text, limit } satisfies WorkerRequest);
+      }),
+    };
+  } catch {
+    worker = null;
+  }
+  return worker;
+}
+
+/** The answer, from a worker for a large input in a page, else on this thread. */
+async function answer(text: string, limit: number): Promise<RetrievalAnswer> {
+  if (typeof document !== 'undefined' && typeof Worker !== 'undefined' && typeof text === 'string' && text.length >= WORKER_THRESHOLD) {
+    const w = offThread();
+    if (w) {
+      try {
+        return await w.post(text, limit);
+      } catch (e) {
+        // A worker the page could not start (a stricter CSP, say) is not retried; the index error is the caller's.
+        if (worker !== null) throw e;
+      }
+    }
+  }
+  return instance().search(text, { limit });
+}
+
 /**
  * Results best first; one per article; `confident` is false when no article really fits.
  * Rejects with an error when the index cannot be loaded (a later call tries again).
  */
 export async function lookup(text: string, { limit = 10 }: LookupOptions = {}): Promise<LookupResult[]> {
-  return instance().lookup(text, { limit });
+  return (await answer(text, limit)).results;
 }
 
 /** As `lookup`, with whether the input was cut to its first and last parts (`truncated`). */
 export async function search(text: string, { limit = 10 }: LookupOptions = {}): Promise<RetrievalAnswer> {
-  return instance().search(text, { limit });
+  return answer(text, limit);
 }
 
 /** Where the article's cause and solution sections are (for "go to the fix" links). */

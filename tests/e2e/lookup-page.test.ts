@@ -64,4 +64,24 @@ describe('lookup page', () => {
     await expect.poll(() => page.locator('.lk-result').count()).toBe(0);
     expect(new URL(page.url()).search).toBe('');
   });
+
+  it('answers a large paste in a worker, and says when a paste was cut', async () => {
+    await page.goto(`${server.url}/lookup/`);
+    // A string, so the test runner's transform leaves the page's dynamic import alone.
+    const out = (await page.evaluate(`(async (paste) => {
+      let made = 0;
+      const Base = window.Worker;
+      window.Worker = class extends Base { constructor(url, opts) { super(url, opts); made++; } };
+      const m = await import('/_kb/lookup.js');
+      const big = await m.search(paste + '\\n' + 'worker heartbeat ok\\n'.repeat(2000), { limit: 3 });
+      const huge = await m.search(paste + '\\n' + 'x '.repeat(200000), { limit: 3 });
+      return { made, first: big.results[0]?.source, cut: big.truncated, hugeCut: huge.truncated, hugeFirst: huge.results[0]?.source };
+    })(${JSON.stringify(PASTE)})`)) as { made: number; first?: string; cut: boolean; hugeCut: boolean; hugeFirst?: string };
+    expect(out.made).toBe(1);
+    expect(out.first).toBe('sql-server/login-failed-error-18456.md');
+    expect(out.cut).toBe(false);
+    expect(out.hugeCut).toBe(true);
+    expect(out.hugeFirst).toBe('sql-server/login-failed-error-18456.md');
+    expect(errors).toEqual([]);
+  });
 });
