@@ -4,6 +4,7 @@
  * lookup (../lookup/query.ts) as extra evidence on top. One list, best first, one entry per article.
  */
 import { healHardWraps } from '../errors/hard-wrap';
+import { readInput } from './read-input';
 import { IndexUnavailableError } from '../lookup/index-error';
 import { createLookup } from '../lookup/query';
 import { mergeRanges } from '../lookup/ranges';
@@ -12,8 +13,6 @@ import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../loo
 import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, shardOfTerm, type ArticleDisplay, type ArticleManifest } from './format';
 import { chooseKeys, decodeArticleShard, queryTerms, scoreArticles, type ShardEntry } from './rank-articles';
 
-/** How much of a paste is read: the first and the last half of this many characters. */
-export const READ_LIMIT = 64 * 1024;
 /** Most match ranges and variables a result carries. */
 export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
@@ -38,18 +37,11 @@ export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
 
 export interface RetrievalAnswer {
   results: RetrievalResult[];
-  /** The input was longer than READ_LIMIT: only its first and last parts were read. */
+  /** The input was longer than READ_LIMIT: only its distinct error lines and first lines were read (read-input.ts). */
   truncated: boolean;
 }
 
 
-/** The input as read: whole when short, else its head and tail, with a map back to raw offsets. */
-export function readInput(text: string, limit = READ_LIMIT): { text: string; truncated: boolean; toRaw: (i: number) => number } {
-  if (text.length <= limit) return { text, truncated: false, toRaw: (i) => i };
-  const half = Math.floor(limit / 2);
-  const cut = text.slice(0, half) + '\n' + text.slice(text.length - half);
-  return { text: cut, truncated: true, toRaw: (i) => (i <= half ? i : i - half - 1 + (text.length - half)) };
-}
 
 
 /** URLs of the copies that a (standing-for) URL answers for. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex } from '../../../src/core/lookup/build-index';
 import { buildArticleIndex } from '../../../src/core/retrieval/build-article-index';
-import { createRetrieval, readInput, READ_LIMIT } from '../../../src/core/retrieval/engine';
+import { createRetrieval } from '../../../src/core/retrieval/engine';
 import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { KB, termsOf } from '../../fixtures/retrieval/kb';
@@ -83,9 +83,6 @@ describe('inputs and failures', () => {
     expect(answer.truncated).toBe(true);
     expect(answer.results[0]?.url).toBe('/store/block-list-invalid/');
     for (const r of answer.results) for (const m of r.pasteMatches) expect(m.end).toBeLessThanOrEqual(huge.length);
-    expect(readInput('short').truncated).toBe(false);
-    const cut = readInput('x'.repeat(READ_LIMIT * 2));
-    expect(cut.toRaw(cut.text.length)).toBe(READ_LIMIT * 2);
   });
   it('caps match ranges however often the paste repeats a line', async () => {
     const res = await over(built.files).lookup('Access is denied.\n'.repeat(5000));
