@@ -31,6 +31,7 @@ const OPTIONS = {
   content: { type: 'string', default: '../shared/corpus' },
   sets: { type: 'string', default: 'real,raw,synthetic' },
   raw: { type: 'string', default: '300' },
+  smoke: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const USAGE = `usage: npm run eval -- [options]
@@ -46,10 +47,12 @@ const USAGE = `usage: npm run eval -- [options]
   --content DIR     the content the site was built from, for the BM25 baseline (default ../shared/corpus)
   --sets LIST       which sets to run: real, raw, synthetic (default all three)
   --raw N           synthetic pastes from the raw Markdown of --content (default 300)
+  --smoke           small sets (50 raw, 50 synthetic, 20 no-article pastes), for CI: it must run, not score
   -h, --help        show this help`;
 const values = parseScriptArgs('eval', OPTIONS, USAGE);
 const site = path.resolve(values.site!);
 const cache = path.resolve(values.cache ?? defaultCacheDir());
+if (values.smoke) { values.raw = '50'; values.queries = '50'; values.negatives = '20'; }
 const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);
 
 /** One system's answers: per paste, the result URLs, whether any was confident, time and bytes. */
