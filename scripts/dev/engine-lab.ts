@@ -18,7 +18,7 @@ import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
 
-const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
+const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, synthetic: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;
 const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
 const terms: ArticleTerms[] = [];
@@ -83,6 +83,11 @@ QUERY_RANKING.maxKeys = keys;
 QUERY_TUNING.maxShards = fpShards;
 console.log(`-- article keys ${keys}, fingerprint shards ${fpShards}`);
 const sets = loadRealSets(values.eval!);
+if (Number(values.synthetic) > 0) {
+  const { buildQueries, loadCorpus } = await import('../eval/queries');
+  const { positives } = buildQueries(loadCorpus(cache, null), { queries: Number(values.synthetic), negatives: 0, seed: 7, twoErrorShare: 0 });
+  sets.push({ name: 'extractor-synthetic', queries: positives.map((q, i) => ({ id: `syn-${i}`, text: q.paste, expected: q.targets[0].truth })) });
+}
 if (Number(values.raw) > 0) sets.push({ name: 'raw-pastes', queries: rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) });
 for (const set of sets) {
   let n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
