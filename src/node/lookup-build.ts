@@ -119,18 +119,22 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
   reading.end();
   log(`KB: error lookup: indexing ${inputs.reduce((n, a) => n + a.messages.length, 0)} messages of ${inputs.length} articles`);
   const fix = buildFixShards(LOOKUP_DIR, links);
-  const terms: ArticleTerms[] = [];
+  // Read one terms file at a time as the index build takes them: it keeps only ids and counts.
   const readingTerms = createProgress('KB: article index: reading articles', entries.length, log);
-  for (const [i, entry] of entries.entries()) {
-    readingTerms.tick(i + 1);
-    const t = readArticleTerms(cacheDir, entry.modelFile);
-    if (!t) { log(`KB: article index: no terms for ${entry.source}; it is left out of search (rebuild with an empty cache to restore it)`); continue; }
-    t.url = entry.url;
-    terms.push(t);
+  let indexed = 0;
+  function* termsFiles(): Generator<ArticleTerms> {
+    for (const [i, entry] of entries.entries()) {
+      readingTerms.tick(i + 1);
+      const t = readArticleTerms(cacheDir, entry.modelFile);
+      if (!t) { log(`KB: article index: no terms for ${entry.source}; it is left out of search (rebuild with an empty cache to restore it)`); continue; }
+      t.url = entry.url;
+      indexed++;
+      yield t;
+    }
+    readingTerms.end();
+    log(`KB: article index: indexing ${indexed} articles`);
   }
-  readingTerms.end();
-  log(`KB: article index: indexing ${terms.length} articles`);
-  const articleIndex = buildArticleIndex(terms, { base: LOOKUP_DIR });
+  const articleIndex = buildArticleIndex(termsFiles(), { base: LOOKUP_DIR });
   for (const input of inputs) input.doc = articleIndex.docs.get(input.url);
   const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files, ...articleIndex.files];
 

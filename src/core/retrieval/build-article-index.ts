@@ -37,15 +37,15 @@ const basename = (source: string): string => source.slice(source.lastIndexOf('/'
  * Articles published twice in one repository (same file name, same title) are one answer: the
  * newest copy (by date, then path) stands for both.
  */
-export function copyGroups(inputs: readonly ArticleTerms[]): { keep: ArticleTerms[]; also: Map<string, string[]>; copies: Record<string, string> } {
-  const groups = new Map<string, ArticleTerms[]>();
+export function copyGroups<A extends Pick<ArticleTerms, 'source' | 'url' | 'title' | 'date'>>(inputs: readonly A[]): { keep: A[]; also: Map<string, string[]>; copies: Record<string, string> } {
+  const groups = new Map<string, A[]>();
   for (const a of inputs) {
     const key = basename(a.source) + '\n' + foldCase(a.title).replace(/\s+/g, ' ').trim();
     const g = groups.get(key);
     if (g) g.push(a);
     else groups.set(key, [a]);
   }
-  const keep: ArticleTerms[] = [];
+  const keep: A[] = [];
   const also = new Map<string, string[]>();
   const copies: Record<string, string> = {};
   for (const g of groups.values()) {
@@ -60,67 +60,132 @@ export function copyGroups(inputs: readonly ArticleTerms[]): { keep: ArticleTerm
   return { keep, also, copies };
 }
 
-/** Impact of one term in one article: field-weighted, length-normalized frequency, saturated (BM25F). */
-function impactOf(a: ArticleTerms, term: string, avg: Record<Field, number>): number {
-  let x = 0;
-  for (const f of FIELDS) {
-    const c = a.fields[f].counts[term];
-    if (!c) continue;
-    const b = RANKING.lengthNorm[f];
-    x += (RANKING.weight[f] * c) / (1 - b + (b * a.fields[f].length) / Math.max(1, avg[f]));
+/** A growable typed array: postings are laid out as they are found, without an object per posting. */
+class Grow<T extends Uint32Array | Uint16Array | Uint8Array> {
+  length = 0;
+  constructor(public data: T, private readonly make: (n: number) => T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
   }
+}
+const grow32 = () => new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+
+/** What the build keeps of an article once its terms file is read: its display data, field lengths and a range of term slots. */
+interface CompactArticle {
+  meta: Omit<ArticleTerms, 'fields'>;
+  lengths: number[];
+  /** Its term slots are [first, end) of the shared slot arrays. */
+  first: number;
+  end: number;
+}
+
+/** BM25F impact of one slot (a term of one article): field-weighted, length-normalized frequency, saturated. */
+function impactOf(tf: Uint16Array, slot: number, lengths: number[], avg: Record<Field, number>): number {
+  let x = 0;
+  FIELDS.forEach((f, fi) => {
+    const c = tf[slot * FIELDS.length + fi];
+    if (!c) return;
+    const b = RANKING.lengthNorm[f];
+    x += (RANKING.weight[f] * c) / (1 - b + (b * lengths[fi]) / Math.max(1, avg[f]));
+  });
   return x / (RANKING.k1 + x);
 }
 
-export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
+/**
+ * Builds the index from articles read one at a time (`inputs` may be a generator over files): each
+ * is reduced to term ids and counts in shared typed arrays as it comes, so memory holds no parsed
+ * article and no object per posting.
+ */
+export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
-  const { keep, also, copies } = copyGroups(inputs);
+  const ids = new Map<string, number>();
+  const termOf: string[] = [];
+  const slotTerm = grow32();
+  const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
+  const articles: CompactArticle[] = [];
+  for (const a of inputs) {
+    const first = slotTerm.length;
+    const slotOf = new Map<number, number>();
+    FIELDS.forEach((f, fi) => {
+      const counts = a.fields[f].counts;
+      for (const term in counts) {
+        let id = ids.get(term);
+        if (id === undefined) { id = termOf.length; ids.set(term, id); termOf.push(term); }
+        let slot = slotOf.get(id);
+        if (slot === undefined) {
+          slot = slotTerm.length;
+          slotOf.set(id, slot);
+          slotTerm.push(id);
+          for (let k = 0; k < FIELDS.length; k++) slotTf.push(0);
+        }
+        slotTf.data[slot * FIELDS.length + fi] = Math.min(counts[term], 0xffff);
+      }
+    });
+    const { fields, ...meta } = a;
+    articles.push({ meta, lengths: FIELDS.map((f) => fields[f].length), first, end: slotTerm.length });
+  }
+
+  const byUrl = new Map(articles.map((c) => [c.meta.url, c]));
+  const { keep: keptMeta, also, copies } = copyGroups(articles.map((c) => c.meta));
+  const keep = keptMeta.map((m) => byUrl.get(m.url)!);
   const n = keep.length;
   const avg = {} as Record<Field, number>;
-  for (const f of FIELDS) avg[f] = keep.reduce((s, a) => s + a.fields[f].length, 0) / Math.max(1, n);
+  FIELDS.forEach((f, fi) => { avg[f] = keep.reduce((s, a) => s + a.lengths[fi], 0) / Math.max(1, n); });
 
-  const df = new Map<string, number>();
-  const termsOf = (a: ArticleTerms): Set<string> => {
-    const s = new Set<string>();
-    for (const f of FIELDS) for (const t in a.fields[f].counts) s.add(t);
-    return s;
-  };
-  for (const a of keep) for (const t of termsOf(a)) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = new Uint32Array(termOf.length);
+  for (const a of keep) for (let slot = a.first; slot < a.end; slot++) df[slotTerm.data[slot]]++;
+  const pair = termOf.map(isPair);
 
-  const postings = new Map<string, number[]>();
+  // Postings grouped by term (a counting sort), each group in article order.
+  const count = new Uint32Array(termOf.length);
+  const indexed = (id: number) => !pair[id] || df[id] >= minPairDf;
+  for (const a of keep) for (let slot = a.first; slot < a.end; slot++) if (indexed(slotTerm.data[slot])) count[slotTerm.data[slot]]++;
+  const offset = new Uint32Array(termOf.length + 1);
+  for (let id = 0; id < termOf.length; id++) offset[id + 1] = offset[id] + count[id];
+  const fill = offset.slice(0, termOf.length);
+  const postDoc = new Uint32Array(offset[termOf.length]);
+  const postImpact = new Uint8Array(offset[termOf.length]);
   keep.forEach((a, doc) => {
-    for (const t of termsOf(a)) {
-      if (isPair(t) && df.get(t)! < minPairDf) continue;
-      const q = Math.max(1, Math.round(impactOf(a, t, avg) * IMPACT_SCALE));
-      let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push(doc, q);
+    for (let slot = a.first; slot < a.end; slot++) {
+      const id = slotTerm.data[slot];
+      if (!indexed(id)) continue;
+      const at = fill[id]++;
+      postDoc[at] = doc;
+      postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, a.lengths, avg) * IMPACT_SCALE));
     }
   });
 
   // Each term's entry: its top postings by impact, laid out by article for delta coding.
-  interface Entry { term: string; hash: number; df: number; docs: number[]; impacts: number[]; bytes: number }
+  interface Entry { id: number; hash: number; docs: number[]; impacts: number[] }
   const entries: Entry[] = [];
   let total = 0;
-  for (const [term, flat] of postings) {
-    const idx = [];
-    for (let i = 0; i < flat.length; i += 2) idx.push(i);
-    if (idx.length > cap) idx.sort((x, y) => flat[y + 1] - flat[x + 1] || flat[x] - flat[y]).length = cap;
-    idx.sort((x, y) => flat[x] - flat[y]);
-    const docs = idx.map((i) => flat[i]), impacts = idx.map((i) => flat[i + 1]);
-    let bytes = varintSize(df.get(term)!) + varintSize(docs.length) + 4;
+  for (let id = 0; id < termOf.length; id++) {
+    if (!count[id]) continue;
+    const idx: number[] = [];
+    for (let i = offset[id]; i < offset[id + 1]; i++) idx.push(i);
+    if (idx.length > cap) {
+      idx.sort((x, y) => postImpact[y] - postImpact[x] || postDoc[x] - postDoc[y]).length = cap;
+      idx.sort((x, y) => postDoc[x] - postDoc[y]);
+    }
+    const docs = idx.map((i) => postDoc[i]), impacts = idx.map((i) => postImpact[i]);
+    let bytes = varintSize(df[id]) + varintSize(docs.length) + 4;
     let prev = 0;
     for (const d of docs) { bytes += varintSize(d - prev) + 1; prev = d; }
     total += bytes;
-    entries.push({ term, hash: termHash(term), df: df.get(term)!, docs, impacts, bytes });
+    entries.push({ id, hash: termHash(termOf[id]), docs, impacts });
   }
   const shards = Math.max(1, Math.ceil(total / shardBytes));
   const byShard: Entry[][] = Array.from({ length: shards }, () => []);
-  for (const e of entries) byShard[shardOfTerm(e.term, shards)].push(e);
+  for (const e of entries) byShard[shardOfTerm(termOf[e.id], shards)].push(e);
 
   const files: LookupIndexFile[] = [];
   byShard.forEach((list, s) => {
-    list.sort((x, y) => x.hash - y.hash || (x.term < y.term ? -1 : 1));
+    list.sort((x, y) => x.hash - y.hash || (termOf[x.id] < termOf[y.id] ? -1 : 1));
     const w = new ByteWriter();
     const unique = list.filter((e, i) => i === 0 || e.hash !== list[i - 1].hash);
     w.varint(unique.length);
@@ -128,7 +193,7 @@ export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildAr
     for (const e of unique) {
       w.varint(e.hash - h);
       h = e.hash;
-      w.varint(e.df);
+      w.varint(df[e.id]);
       w.varint(e.docs.length);
       let prev = 0;
       e.docs.forEach((d, i) => { w.varint(d - prev); prev = d; w.byte(e.impacts[i]); });
@@ -136,7 +201,7 @@ export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildAr
     files.push({ path: articleShardPath(opts.base, s), data: w.bytes() });
   });
 
-  const displays = keep.map((a): ArticleDisplay => ({
+  const displays = keep.map(({ meta: a }): ArticleDisplay => ({
     url: a.url, title: a.title, source: a.source, summary: a.summary.length > 200 ? a.summary.slice(0, 199) + '…' : a.summary,
     date: a.date, products: a.products, areas: a.areas, topic: a.topic, also: also.get(a.url) ?? [],
   }));
@@ -145,13 +210,13 @@ export function buildArticleIndex(inputs: readonly ArticleTerms[], opts: BuildAr
   }
 
   const commonDf = Math.max(50, n / 50);
-  const common = entries.filter((e) => !isPair(e.term) && !isIdentifier(e.term) && e.df >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
+  const common = entries.filter((e) => !pair[e.id] && !isIdentifier(termOf[e.id]) && df[e.id] >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
   const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };
   files.push({ path: articleManifestPath(opts.base), data: JSON.stringify(manifest) });
   // Every article's number, copies included (they answer as the copy that stands for them).
-  const docs = new Map(keep.map((a, doc) => [a.url, doc]));
+  const docs = new Map(keep.map((a, doc) => [a.meta.url, doc]));
   for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
   return { files, manifest, docs };
 }

@@ -116,3 +116,15 @@ describe('synonyms', () => {
     expect((await urls('pc hangs after login'))[0]).toBe('/desktop/stops-responding-after-sign-in/');
   });
 });
+
+describe('terms named like object properties', () => {
+  it('indexes "constructor" with real impacts after a JSON round trip (as terms files are read)', async () => {
+    const a = JSON.parse(JSON.stringify(termsOf({ source: 'dev/ctor.md', title: 'Class constructor throws', body: 'The constructor calls toString on a null value.' })));
+    const b = JSON.parse(JSON.stringify(termsOf({ source: 'dev/other.md', title: 'Unrelated page', body: 'constructor' })));
+    const idx = buildArticleIndex([a, b], { base: BASE });
+    const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)!.data, BASE, undefined, idx.manifest);
+    const res = await lk.lookup('constructor', { limit: 2 });
+    expect(res.map((r) => r.url)).toEqual(['/dev/ctor/', '/dev/other/']);
+    expect(res[1].score).toBeGreaterThan(0);
+  });
+});
