@@ -50,6 +50,12 @@ export function kbLoader(): Loader {
         logger.info(
           `${build.inputs} files read from ${root}: ${build.articles.length} pages, ${build.diagnostics.length} diagnostics (cache ${build.cache.hits} hit, ${build.cache.misses} parsed) in ${secs}s`,
         );
+        const repaired = build.cache.repaired;
+        if (repaired.length) {
+          logger.warn(`cache: ${repaired.length} article(s) had cached files that did not match the cache index and were parsed again from the source:`);
+          for (const line of repaired.slice(0, 10)) logger.warn(`  ${line}`);
+          if (repaired.length > 10) logger.warn(`  … and ${repaired.length - 10} more`);
+        }
       };
       await sync();
       if (watcher) {

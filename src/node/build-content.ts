@@ -10,7 +10,7 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { articleTermsFile, lightOf, lookupInputFile, searchDocumentFile, type LightResult } from './light-result';
+import { lightOf, modelFileOf, stampFile, writeAtomic, type LightResult } from './light-result';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 
@@ -58,7 +58,8 @@ export interface ContentBuild {
   assets: string[];
   /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
   navGroups: NavGroup[];
-  cache: { hits: number; misses: number };
+  /** `repaired`: articles the index called unchanged whose cached files did not match it, parsed again (why, per article). */
+  cache: { hits: number; misses: number; repaired: string[] };
 }
 
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
@@ -95,6 +96,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const index: CacheIndex = { records: {} };
   const lights: LightResult[] = new Array(articleFiles.length);
   const misses: Array<{ index: number; source: string; key: string }> = [];
+  const repaired: string[] = [];
   articleFiles.forEach((file, i) => {
     let bytes: Uint8Array;
     try {
@@ -112,21 +114,28 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     }
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
     const cached = previous.records[file.source];
-    const page = cached?.light.page;
-    // Every file the parser writes for the article must still be there; otherwise it is parsed again.
-    const exists = (file: string) => fs.existsSync(path.join(cacheDir, file));
-    const modelOk = !page || (exists(page.modelFile) && exists(searchDocumentFile(page.modelFile)) && exists(articleTermsFile(page.modelFile)) && (!page.entry.errorMessages || exists(lookupInputFile(page.modelFile))));
-    if (cached && cached.key === key && modelOk && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
-      lights[i] = cached.light;
-      index.records[file.source] = cached;
-    } else misses.push({ index: i, source: file.source, key });
+    if (cached && cached.key === key && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
+      // The index says the article is unchanged; its files must say so too (see stampFile).
+      const problem = cached.light.page ? outputsProblem(cacheDir, cached.light.page.modelFile, contentKeyOf(cached)) : null;
+      if (!problem) {
+        lights[i] = cached.light;
+        index.records[file.source] = cached;
+        return;
+      }
+      repaired.push(`${file.source}: ${problem}`);
+    }
+    misses.push({ index: i, source: file.source, key });
   });
+  // A parse about to overwrite an article's files first removes the stamp that vouched for the old ones.
+  for (const m of misses) fs.rmSync(path.join(cacheDir, stampFile(modelFileOf(m.source))), { force: true });
 
   const store = (m: (typeof misses)[number], light: LightResult) => {
     const includeDigests: Record<string, string> = {};
     for (const inc of light.includes) includeDigests[inc] = digestOf(inc);
-    index.records[m.source] = { key: m.key, includeDigests, light };
+    const record = { key: m.key, includeDigests, light };
+    index.records[m.source] = record;
     lights[m.index] = light;
+    if (light.page) writeAtomic(path.join(cacheDir, stampFile(light.page.modelFile)), JSON.stringify({ contentKey: contentKeyOf(record), outputs: light.page.outputs }));
   };
   const workers = workerCount();
   if (workers > 1 && misses.length >= 32) {
@@ -176,8 +185,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const ownUrl = urlForSource(r.source);
     for (const l of r.links) links.push({ from: r.source, ...l, url: l.url === ownUrl ? entry.url : l.url });
     pageAnchors.set(entry.url, new Set(anchors));
-    const record = index.records[r.source];
-    const contentKey = sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
+    const contentKey = contentKeyOf(index.records[r.source]);
     articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null });
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
@@ -190,8 +198,34 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     otherFiles,
     assets: [...assets].sort(),
     navGroups,
-    cache: { hits: articleFiles.length - misses.length, misses: misses.length },
+    cache: { hits: articleFiles.length - misses.length, misses: misses.length, repaired },
   };
+}
+
+/** The content key of a cache record: its source key and the digests of the includes it read. */
+const contentKeyOf = (record: { key: string; includeDigests: Record<string, string> }): string =>
+  sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
+
+/** Why an article's cached files cannot be used for this content key, or null when they can. */
+function outputsProblem(cacheDir: string, modelFile: string, contentKey: string): string | null {
+  let stamp: { contentKey?: unknown; outputs?: unknown };
+  try {
+    stamp = JSON.parse(fs.readFileSync(path.join(cacheDir, stampFile(modelFile)), 'utf8')) as typeof stamp;
+  } catch {
+    return 'no stamp (a parse was cut short, or the stamp is damaged)';
+  }
+  if (stamp.contentKey !== contentKey) return 'its files were made from other content';
+  if (!stamp.outputs || typeof stamp.outputs !== 'object') return 'the stamp is damaged';
+  for (const [file, size] of Object.entries(stamp.outputs as Record<string, unknown>)) {
+    let actual: number;
+    try {
+      actual = fs.statSync(path.join(cacheDir, file)).size;
+    } catch {
+      return `${file} is missing`;
+    }
+    if (actual !== size) return `${file} has ${actual} bytes, not the ${String(size)} written`;
+  }
+  return null;
 }
 
 interface CacheIndex {

@@ -20,8 +20,19 @@ export interface LightResult {
   includes: string[];
   assets: string[];
   links: IngestResult['links'];
-  page: { entry: ModelEntry; anchors: string[]; modelFile: string } | null;
+  page: { entry: ModelEntry; anchors: string[]; modelFile: string; outputs: Record<string, number> } | null;
 }
+
+/** Writes a file under a temporary name, then renames it into place: no reader, and no kill, ever leaves half of it. */
+export function writeAtomic(file: string, data: string): number {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+  return Buffer.byteLength(data);
+}
+
+/** The cache file of an article's model: named by its source, so each article has one. */
+export const modelFileOf = (source: string): string => `articles/${crypto.createHash('sha256').update(source).digest('hex').slice(0, 24)}.model.json`;
 
 /**
  * Write the article's model to its own file and keep only the light record. Parser threads call
@@ -32,14 +43,15 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   const light: LightResult = { source: result.source, diagnostics: result.diagnostics, includes: result.includes, assets: result.assets, links: result.links, page: null };
   const a = result.article;
   if (a) {
-    const modelFile = `articles/${crypto.createHash('sha256').update(a.source).digest('hex').slice(0, 24)}.model.json`;
-    fs.writeFileSync(path.join(cacheDir, modelFile), JSON.stringify(a));
+    const modelFile = modelFileOf(a.source);
+    const outputs: Record<string, number> = {};
+    const write = (file: string, data: string) => { outputs[file] = writeAtomic(path.join(cacheDir, file), data); };
+    write(modelFile, JSON.stringify(a));
     const lookup = lookupRecordOf(a);
-    if (lookup) fs.writeFileSync(path.join(cacheDir, lookupInputFile(modelFile)), lookup.json);
-    fs.writeFileSync(path.join(cacheDir, articleTermsFile(modelFile)), JSON.stringify(articleTermsOf(a)));
-    // Written last: the cache takes an article whose search document exists as complete.
-    fs.writeFileSync(path.join(cacheDir, searchDocumentFile(modelFile)), searchDocument(a));
-    light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile };
+    if (lookup) write(lookupInputFile(modelFile), lookup.json);
+    write(articleTermsFile(modelFile), JSON.stringify(articleTermsOf(a)));
+    write(searchDocumentFile(modelFile), searchDocument(a));
+    light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile, outputs };
   }
   return light;
 }
@@ -53,6 +65,12 @@ const besideModel = (modelFile: string, ext: string): string => modelFile.replac
 export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
 /** The article's terms for the article index (every article). */
 export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.json');
+/**
+ * The stamp that binds the files beside a model to the content they were made from: the content
+ * key and each file's size. The build deletes it before an article is parsed and writes it once
+ * the parse is recorded, so no order of kills leaves an older parse's stamp over newer files.
+ */
+export const stampFile = (modelFile: string): string => besideModel(modelFile, '.stamp.json');
 /** The HTML Pagefind indexes for the article. */
 export const searchDocumentFile = (modelFile: string): string => besideModel(modelFile, '.search.html');
 

@@ -46,33 +46,21 @@ export async function reuseOrBuild<T>(
 }
 
 /**
- * Put a stored output into the site: hard links, not copies (thousands of small files; copying them
- * took seconds of a no-change rebuild). Nothing writes into these files afterwards: Astro's next
- * build unlinks them and a rebuilt output replaces the store's files, so the cache stays intact.
- * Falls back to copying where links cannot be made (another file system).
+ * Put a stored output into the site as copies (a copy-on-write clone where the file system has
+ * them), never hard links: a deploy step or minifier that edits dist/ in place must not reach the
+ * cache, and the next build must not carry its damage over.
  */
 function copy(from: string, to: string): void {
   if (!fs.existsSync(from)) return;
   fs.rmSync(to, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(to), { recursive: true });
-  linkTree(from, to);
+  copyTree(from, to);
 }
 
-function linkTree(from: string, to: string): void {
-  if (!fs.statSync(from).isDirectory()) return linkFile(from, to);
+function copyTree(from: string, to: string): void {
+  if (!fs.statSync(from).isDirectory()) return fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
   fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
-    if (e.isDirectory()) linkTree(path.join(from, e.name), path.join(to, e.name));
-    else linkFile(path.join(from, e.name), path.join(to, e.name));
-  }
-}
-
-function linkFile(from: string, to: string): void {
-  try {
-    fs.linkSync(from, to);
-  } catch {
-    fs.copyFileSync(from, to);
-  }
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) copyTree(path.join(from, e.name), path.join(to, e.name));
 }
 
 /** Digest of what an output depends on: every page's URL and content key, and the generator. */

@@ -1,0 +1,118 @@
+/**
+ * The cache never makes a build publish what the source does not say: outputs are bound to the
+ * content they were made from, whatever order of kills and reverts left the cache behind.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../src/node/build-content';
+import { articleTermsFile, lookupInputFile, searchDocumentFile, stampFile } from '../../src/node/light-result';
+import { reuseOrBuild } from '../../src/node/output-cache';
+
+const article = (version: string) => `---
+title: Sync fails with error 0x80070005 (${version})
+ms.topic: troubleshooting
+---
+
+## Symptoms
+
+The sync job stops with this message:
+
+> Error 0x80070005: Access is denied. Version ${version} of the text.
+
+## Resolution
+
+Grant the sync account access (${version}).
+`;
+
+function workspace() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-faults-'));
+  const root = path.join(work, 'content');
+  const cache = path.join(work, 'cache');
+  fs.mkdirSync(root, { recursive: true });
+  return { root, cache, write: (v: string) => fs.writeFileSync(path.join(root, 'a.md'), article(v)) };
+}
+
+const modelText = (cache: string, modelFile: string) => fs.readFileSync(path.join(cache, modelFile), 'utf8');
+
+describe('a cache left by an interrupted build', () => {
+  it('never serves an edit that was reverted after a build was cut short (old index, newer files)', async () => {
+    const { root, cache, write } = workspace();
+    write('v1');
+    await buildContent(root, cache);
+    const oldIndex = fs.readFileSync(path.join(cache, 'index.json'));
+    write('v2');
+    await buildContent(root, cache);
+    // What a kill during parsing leaves: the files of the v2 parse under the index of the v1 build.
+    fs.writeFileSync(path.join(cache, 'index.json'), oldIndex);
+    write('v1');
+    const b = await buildContent(root, cache);
+    const text = modelText(cache, b.articles[0].modelFile);
+    expect(text).toContain('Version v1 of the text');
+    expect(text).not.toContain('v2');
+    expect(b.cache.repaired).toHaveLength(1);
+    expect(b.cache.repaired[0]).toMatch(/^a\.md: /);
+  });
+
+  it('parses again an article whose parse was cut before its stamp was written', async () => {
+    const { root, cache, write } = workspace();
+    write('v1');
+    const a = await buildContent(root, cache);
+    fs.rmSync(path.join(cache, stampFile(a.articles[0].modelFile)));
+    const b = await buildContent(root, cache);
+    expect(b.cache).toMatchObject({ hits: 0, misses: 1 });
+    expect(b.cache.repaired[0]).toMatch(/no stamp/);
+  });
+
+  it('hits the cache when nothing changed', async () => {
+    const { root, cache, write } = workspace();
+    write('v1');
+    await buildContent(root, cache);
+    const b = await buildContent(root, cache);
+    expect(b.cache).toEqual({ hits: 1, misses: 0, repaired: [] });
+  });
+});
+
+describe('damaged cache files', () => {
+  for (const [kind, fileOf] of [
+    ['model', (m: string) => m],
+    ['lookup input', lookupInputFile],
+    ['terms', articleTermsFile],
+    ['search document', searchDocumentFile],
+  ] as const) {
+    it(`a truncated ${kind} file is dropped and rebuilt from the source, with the reason`, async () => {
+      const { root, cache, write } = workspace();
+      write('v1');
+      const a = await buildContent(root, cache);
+      const file = path.join(cache, fileOf(a.articles[0].modelFile));
+      const good = fs.readFileSync(file);
+      fs.writeFileSync(file, good.subarray(0, Math.floor(good.length / 2)));
+      const b = await buildContent(root, cache);
+      expect(b.cache.misses).toBe(1);
+      expect(b.cache.repaired[0]).toMatch(/bytes, not the \d+ written/);
+      expect(fs.readFileSync(file)).toEqual(good);
+    });
+  }
+});
+
+describe('the site and the cache', () => {
+  it('installs stored outputs as copies: an edit in the site reaches neither the cache nor the next install', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-faults-out-'));
+    const cache = path.join(work, 'cache');
+    const site = path.join(work, 'dist');
+    const first = await reuseOrBuild(cache, 'demo', 'digest-1', ['demo'], async (stage) => {
+      fs.mkdirSync(path.join(stage, 'demo'), { recursive: true });
+      fs.writeFileSync(path.join(stage, 'demo', 'index.json'), '{"ok":true}');
+      return true;
+    });
+    first.install(site);
+    const installed = path.join(site, 'demo', 'index.json');
+    fs.writeFileSync(installed, 'damaged by a deploy step');
+    expect(fs.readFileSync(path.join(cache, 'outputs', 'demo', 'files', 'demo', 'index.json'), 'utf8')).toBe('{"ok":true}');
+    const again = await reuseOrBuild(cache, 'demo', 'digest-1', ['demo'], async () => { throw new Error('not rebuilt'); });
+    expect(again.reused).toBe(true);
+    again.install(site);
+    expect(fs.readFileSync(installed, 'utf8')).toBe('{"ok":true}');
+  });
+});
