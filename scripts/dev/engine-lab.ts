@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { RANKING, buildArticleIndex } from '../../src/core/retrieval/build-article-index';
 import { EVIDENCE, createRetrieval } from '../../src/core/retrieval/engine';
-import { articleTermsOf, type ArticleTerms } from '../../src/core/retrieval/article-terms';
+import { articleTermsOf, compactTerms, decodeTerms, type CompactTerms } from '../../src/core/retrieval/article-terms';
 import type { Article } from '../../src/core/model/article';
 import type { ContentBuild } from '../../src/node/build-content';
 import { articleTermsFile } from '../../src/node/light-result';
@@ -21,13 +21,13 @@ import { QUERY_TUNING } from '../../src/core/lookup/query';
 const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, synthetic: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;
 const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
-const terms: ArticleTerms[] = [];
+const terms: CompactTerms[] = [];
 // --fresh: terms from the models with the analyzer as it is now (the cache's terms files are the build's).
 for (const e of build.articles) {
   const t = values.fresh
-    ? articleTermsOf(JSON.parse(fs.readFileSync(path.join(cache, e.modelFile), 'utf8')) as Article)
-    : (JSON.parse(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile)), 'utf8')) as ArticleTerms);
-  t.url = e.url;
+    ? compactTerms(articleTermsOf(JSON.parse(fs.readFileSync(path.join(cache, e.modelFile), 'utf8')) as Article))
+    : decodeTerms(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile))));
+  t.meta.url = e.url;
   terms.push(t);
 }
 if (process.env.RANK) {

@@ -8,7 +8,7 @@ import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
 import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
-import { articleTermsOf } from '../core/retrieval/article-terms';
+import { articleTermsOf, compactTerms, encodeTerms } from '../core/retrieval/article-terms';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
@@ -24,11 +24,11 @@ export interface LightResult {
 }
 
 /** Writes a file under a temporary name, then renames it into place: no reader, and no kill, ever leaves half of it. */
-export function writeAtomic(file: string, data: string): number {
+export function writeAtomic(file: string, data: string | Uint8Array): number {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
-  return Buffer.byteLength(data);
+  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
 }
 
 /** The cache file of an article's model: named by its source, so each article has one. */
@@ -45,11 +45,11 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = modelFileOf(a.source);
     const outputs: Record<string, number> = {};
-    const write = (file: string, data: string) => { outputs[file] = writeAtomic(path.join(cacheDir, file), data); };
+    const write = (file: string, data: string | Uint8Array) => { outputs[file] = writeAtomic(path.join(cacheDir, file), data); };
     write(modelFile, JSON.stringify(a));
     const lookup = lookupRecordOf(a);
     if (lookup) write(lookupInputFile(modelFile), lookup.json);
-    write(articleTermsFile(modelFile), JSON.stringify(articleTermsOf(a)));
+    write(articleTermsFile(modelFile), encodeTerms(compactTerms(articleTermsOf(a))));
     write(searchDocumentFile(modelFile), searchDocument(a));
     light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile, outputs };
   }
@@ -64,7 +64,7 @@ const besideModel = (modelFile: string, ext: string): string => modelFile.replac
 /** The article's lookup input (only for articles with error messages). */
 export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
 /** The article's terms for the article index (every article). */
-export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.json');
+export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.bin');
 /**
  * The stamp that binds the files beside a model to the content they were made from: the content
  * key and each file's size. The build deletes it before an article is parsed and writes it once

@@ -12,7 +12,7 @@ import { buildFixShards, type FixLinks } from '../lookup/section-links';
 import type { LookupInput } from './lookup-input';
 import { articleTermsFile, lookupInputFile } from './light-result';
 import { buildArticleIndex } from '../core/retrieval/build-article-index';
-import type { ArticleTerms } from '../core/retrieval/article-terms';
+import { decodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
 import type { ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
@@ -82,10 +82,10 @@ export function lookupDigest(generator: string, build: ContentBuild): string {
   return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: a.contentKey })));
 }
 
-/** The article's terms, from the file its parser wrote beside the model. */
-function readArticleTerms(cacheDir: string, modelFile: string): ArticleTerms | null {
+/** The article's terms, from the file its parser wrote beside the model; null when it is missing or damaged. */
+function readArticleTerms(cacheDir: string, modelFile: string): CompactTerms | null {
   try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, articleTermsFile(modelFile)), 'utf8')) as ArticleTerms;
+    return decodeTerms(fs.readFileSync(path.join(cacheDir, articleTermsFile(modelFile))));
   } catch {
     return null;
   }
@@ -122,12 +122,12 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
   // Read one terms file at a time as the index build takes them: it keeps only ids and counts.
   const readingTerms = createProgress('KB: article index: reading articles', entries.length, log);
   let indexed = 0;
-  function* termsFiles(): Generator<ArticleTerms> {
+  function* termsFiles(): Generator<CompactTerms> {
     for (const [i, entry] of entries.entries()) {
       readingTerms.tick(i + 1);
       const t = readArticleTerms(cacheDir, entry.modelFile);
       if (!t) { log(`KB: article index: no terms for ${entry.source}; it is left out of search (rebuild with an empty cache to restore it)`); continue; }
-      t.url = entry.url;
+      t.meta.url = entry.url;
       indexed++;
       yield t;
     }

@@ -3,7 +3,9 @@
  * shows. The parser writes it beside the model, so the index build never reads whole models.
  */
 import type { Article } from '../model/article';
+import { ByteReader, ByteWriter } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms } from './analyzer';
+import { isIdentifier, isPair, shardKey, termHash } from './format';
 
 /** Fields of an article, each weighted on its own in the ranking (BM25F). */
 export const FIELDS = ['title', 'headings', 'problem', 'messages', 'body'] as const;
@@ -65,4 +67,95 @@ export function articleTermsOf(a: Article): ArticleTerms {
     topic: a.topic,
     fields,
   };
+}
+
+/** Term flags in the compact form. */
+export const TERM_PAIR = 1;
+export const TERM_IDENTIFIER = 2;
+
+/**
+ * An article's terms as the index build takes them: numbers only. Each term is its hash, the hash of
+ * the key it is sharded by, its flags, and its count in each field (FIELDS order). The parser
+ * writes this form beside the model, so the build reads no term strings at all.
+ */
+export interface CompactTerms {
+  meta: Omit<ArticleTerms, 'fields'>;
+  /** Field lengths in terms, FIELDS order. */
+  lengths: number[];
+  hashes: Uint32Array;
+  keys: Uint32Array;
+  flags: Uint8Array;
+  /** Counts, FIELDS.length per term. */
+  counts: Uint16Array;
+}
+
+export function compactTerms(a: ArticleTerms): CompactTerms {
+  const byTerm = new Map<string, number[]>();
+  FIELDS.forEach((f, fi) => {
+    const counts = a.fields[f].counts;
+    for (const term of Object.keys(counts)) {
+      let row = byTerm.get(term);
+      if (!row) byTerm.set(term, (row = FIELDS.map(() => 0)));
+      row[fi] = Math.min(counts[term], 0xffff);
+    }
+  });
+  const terms = [...byTerm.keys()].sort();
+  const out: CompactTerms = {
+    meta: { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.areas, topic: a.topic },
+    lengths: FIELDS.map((f) => a.fields[f].length),
+    hashes: new Uint32Array(terms.length),
+    keys: new Uint32Array(terms.length),
+    flags: new Uint8Array(terms.length),
+    counts: new Uint16Array(terms.length * FIELDS.length),
+  };
+  terms.forEach((t, i) => {
+    out.hashes[i] = termHash(t);
+    out.keys[i] = termHash(shardKey(t));
+    out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
+    out.counts.set(byTerm.get(t)!, i * FIELDS.length);
+  });
+  return out;
+}
+
+const TERMS_FORMAT = 1;
+
+/** The compact form as bytes: format, meta (JSON), lengths, then per term hash, key, flags and counts. */
+export function encodeTerms(c: CompactTerms): Uint8Array {
+  const w = new ByteWriter();
+  w.varint(TERMS_FORMAT);
+  const meta = new TextEncoder().encode(JSON.stringify(c.meta));
+  w.varint(meta.length);
+  for (const b of meta) w.byte(b);
+  for (const l of c.lengths) w.varint(l);
+  w.varint(c.hashes.length);
+  const u32 = (v: number) => { for (let k = 0; k < 4; k++) w.byte((v >>> (8 * k)) & 0xff); };
+  for (let i = 0; i < c.hashes.length; i++) {
+    u32(c.hashes[i]);
+    u32(c.keys[i]);
+    w.byte(c.flags[i]);
+    for (let f = 0; f < FIELDS.length; f++) w.varint(c.counts[i * FIELDS.length + f]);
+  }
+  return w.bytes();
+}
+
+/** Reads the bytes `encodeTerms` wrote; throws on anything else (a damaged or older file). */
+export function decodeTerms(bytes: Uint8Array): CompactTerms {
+  const r = new ByteReader(bytes);
+  if (r.varint() !== TERMS_FORMAT) throw new Error('not a terms file of this format');
+  const metaLength = r.varint();
+  if (r.pos + metaLength > bytes.length) throw new RangeError('truncated terms file');
+  const meta = JSON.parse(new TextDecoder().decode(bytes.subarray(r.pos, r.pos + metaLength))) as CompactTerms['meta'];
+  r.pos += metaLength;
+  const lengths = FIELDS.map(() => r.varint());
+  const n = r.varint();
+  const c: CompactTerms = { meta, lengths, hashes: new Uint32Array(n), keys: new Uint32Array(n), flags: new Uint8Array(n), counts: new Uint16Array(n * FIELDS.length) };
+  const u32 = () => (r.byte() | (r.byte() << 8) | (r.byte() << 16) | (r.byte() << 24)) >>> 0;
+  for (let i = 0; i < n; i++) {
+    c.hashes[i] = u32();
+    c.keys[i] = u32();
+    c.flags[i] = r.byte();
+    for (let f = 0; f < FIELDS.length; f++) c.counts[i * FIELDS.length + f] = r.varint();
+  }
+  if (!r.done) throw new Error('trailing bytes in terms file');
+  return c;
 }

@@ -6,7 +6,7 @@
 import type { LookupIndexFile } from '../lookup/types';
 import { ByteWriter, varintSize } from '../lookup/varint';
 import { foldCase } from './analyzer';
-import { FIELDS, type ArticleTerms, type Field } from './article-terms';
+import { FIELDS, TERM_PAIR, type ArticleTerms, type CompactTerms, type Field } from './article-terms';
 import {
   ARTICLE_INDEX_VERSION, IMPACT_SCALE, articleDocPath, articleManifestPath, articleShardPath, isIdentifier, isPair, shardOfTerm, termHash,
   type ArticleDisplay, type ArticleManifest,
@@ -75,9 +75,9 @@ class Grow<T extends Uint32Array | Uint16Array | Uint8Array> {
 }
 const grow32 = () => new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
 
-/** What the build keeps of an article once its terms file is read: its display data, field lengths and a range of term slots. */
+/** What the build keeps of an article once its terms are read: its display data, field lengths and a range of term slots. */
 interface CompactArticle {
-  meta: Omit<ArticleTerms, 'fields'>;
+  meta: CompactTerms['meta'];
   lengths: number[];
   /** Its term slots are [first, end) of the shared slot arrays. */
   first: number;
@@ -98,37 +98,41 @@ function impactOf(tf: Uint16Array, slot: number, lengths: number[], avg: Record<
 
 /**
  * Builds the index from articles read one at a time (`inputs` may be a generator over files): each
- * is reduced to term ids and counts in shared typed arrays as it comes, so memory holds no parsed
- * article and no object per posting.
+ * is laid into shared typed arrays of term ids and counts as it comes, so memory holds no parsed
+ * article and no object per posting. Terms are known by their hash only; two terms with one hash
+ * share postings.
  */
-export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
+export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
-  const ids = new Map<string, number>();
-  const termOf: string[] = [];
+  const ids = new Map<number, number>();
+  const termHashes = grow32(), termKeys = grow32();
+  const termFlags = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const slotTerm = grow32();
   const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
   const articles: CompactArticle[] = [];
   for (const a of inputs) {
     const first = slotTerm.length;
     const slotOf = new Map<number, number>();
-    FIELDS.forEach((f, fi) => {
-      const counts = a.fields[f].counts;
-      for (const term in counts) {
-        let id = ids.get(term);
-        if (id === undefined) { id = termOf.length; ids.set(term, id); termOf.push(term); }
-        let slot = slotOf.get(id);
-        if (slot === undefined) {
-          slot = slotTerm.length;
-          slotOf.set(id, slot);
-          slotTerm.push(id);
-          for (let k = 0; k < FIELDS.length; k++) slotTf.push(0);
-        }
-        slotTf.data[slot * FIELDS.length + fi] = Math.min(counts[term], 0xffff);
+    for (let i = 0; i < a.hashes.length; i++) {
+      const h = a.hashes[i];
+      let id = ids.get(h);
+      if (id === undefined) { id = termHashes.length; ids.set(h, id); termHashes.push(h); termKeys.push(a.keys[i]); termFlags.push(a.flags[i]); }
+      let slot = slotOf.get(id);
+      if (slot === undefined) {
+        slot = slotTerm.length;
+        slotOf.set(id, slot);
+        slotTerm.push(id);
+        for (let k = 0; k < FIELDS.length; k++) slotTf.push(0);
       }
-    });
-    const { fields, ...meta } = a;
-    articles.push({ meta, lengths: FIELDS.map((f) => fields[f].length), first, end: slotTerm.length });
+      for (let f = 0; f < FIELDS.length; f++) {
+        const at = slot * FIELDS.length + f;
+        slotTf.data[at] = Math.min(0xffff, slotTf.data[at] + a.counts[i * FIELDS.length + f]);
+      }
+    }
+    articles.push({ meta: a.meta, lengths: a.lengths, first, end: slotTerm.length });
   }
+  const terms = termHashes.length;
+  const pair = (id: number) => (termFlags.data[id] & TERM_PAIR) !== 0;
 
   const byUrl = new Map(articles.map((c) => [c.meta.url, c]));
   const { keep: keptMeta, also, copies } = copyGroups(articles.map((c) => c.meta));
@@ -137,19 +141,18 @@ export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArt
   const avg = {} as Record<Field, number>;
   FIELDS.forEach((f, fi) => { avg[f] = keep.reduce((s, a) => s + a.lengths[fi], 0) / Math.max(1, n); });
 
-  const df = new Uint32Array(termOf.length);
+  const df = new Uint32Array(terms);
   for (const a of keep) for (let slot = a.first; slot < a.end; slot++) df[slotTerm.data[slot]]++;
-  const pair = termOf.map(isPair);
 
   // Postings grouped by term (a counting sort), each group in article order.
-  const count = new Uint32Array(termOf.length);
-  const indexed = (id: number) => !pair[id] || df[id] >= minPairDf;
+  const count = new Uint32Array(terms);
+  const indexed = (id: number) => !pair(id) || df[id] >= minPairDf;
   for (const a of keep) for (let slot = a.first; slot < a.end; slot++) if (indexed(slotTerm.data[slot])) count[slotTerm.data[slot]]++;
-  const offset = new Uint32Array(termOf.length + 1);
-  for (let id = 0; id < termOf.length; id++) offset[id + 1] = offset[id] + count[id];
-  const fill = offset.slice(0, termOf.length);
-  const postDoc = new Uint32Array(offset[termOf.length]);
-  const postImpact = new Uint8Array(offset[termOf.length]);
+  const offset = new Uint32Array(terms + 1);
+  for (let id = 0; id < terms; id++) offset[id + 1] = offset[id] + count[id];
+  const fill = offset.slice(0, terms);
+  const postDoc = new Uint32Array(offset[terms]);
+  const postImpact = new Uint8Array(offset[terms]);
   keep.forEach((a, doc) => {
     for (let slot = a.first; slot < a.end; slot++) {
       const id = slotTerm.data[slot];
@@ -164,7 +167,7 @@ export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArt
   interface Entry { id: number; hash: number; docs: number[]; impacts: number[] }
   const entries: Entry[] = [];
   let total = 0;
-  for (let id = 0; id < termOf.length; id++) {
+  for (let id = 0; id < terms; id++) {
     if (!count[id]) continue;
     const idx: number[] = [];
     for (let i = offset[id]; i < offset[id + 1]; i++) idx.push(i);
@@ -177,20 +180,19 @@ export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArt
     let prev = 0;
     for (const d of docs) { bytes += varintSize(d - prev) + 1; prev = d; }
     total += bytes;
-    entries.push({ id, hash: termHash(termOf[id]), docs, impacts });
+    entries.push({ id, hash: termHashes.data[id], docs, impacts });
   }
   const shards = Math.max(1, Math.ceil(total / shardBytes));
   const byShard: Entry[][] = Array.from({ length: shards }, () => []);
-  for (const e of entries) byShard[shardOfTerm(termOf[e.id], shards)].push(e);
+  for (const e of entries) byShard[termKeys.data[e.id] % shards].push(e);
 
   const files: LookupIndexFile[] = [];
   byShard.forEach((list, s) => {
-    list.sort((x, y) => x.hash - y.hash || (termOf[x.id] < termOf[y.id] ? -1 : 1));
+    list.sort((x, y) => x.hash - y.hash);
     const w = new ByteWriter();
-    const unique = list.filter((e, i) => i === 0 || e.hash !== list[i - 1].hash);
-    w.varint(unique.length);
+    w.varint(list.length);
     let h = 0;
-    for (const e of unique) {
+    for (const e of list) {
       w.varint(e.hash - h);
       h = e.hash;
       w.varint(df[e.id]);
@@ -210,7 +212,7 @@ export function buildArticleIndex(inputs: Iterable<ArticleTerms>, opts: BuildArt
   }
 
   const commonDf = Math.max(50, n / 50);
-  const common = entries.filter((e) => !pair[e.id] && !isIdentifier(termOf[e.id]) && df[e.id] >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
+  const common = entries.filter((e) => termFlags.data[e.id] === 0 && df[e.id] >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
   const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLookupIndex } from '../../../src/core/lookup/build-index';
+import { compactTerms } from '../../../src/core/retrieval/article-terms';
 import { buildArticleIndex } from '../../../src/core/retrieval/build-article-index';
 import { createRetrieval } from '../../../src/core/retrieval/engine';
 import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
@@ -7,7 +8,7 @@ import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { KB, termsOf } from '../../fixtures/retrieval/kb';
 
 const BASE = '_kb/lookup';
-const built = buildArticleIndex(KB.map(termsOf), { base: BASE, shardBytes: 256 });
+const built = buildArticleIndex(KB.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
 /** The fingerprint index of the same articles' messages, as a build writes beside the article index. */
 const errorIndex = buildLookupIndex(KB.filter((a) => a.messages).map((a) => {
   const t = termsOf(a);
@@ -97,13 +98,13 @@ describe('inputs and failures', () => {
 
 describe('index build', () => {
   it('is deterministic and independent of input order', () => {
-    const again = buildArticleIndex(KB.map(termsOf).reverse(), { base: BASE, shardBytes: 256 });
+    const again = buildArticleIndex(KB.map(termsOf).reverse().map(compactTerms), { base: BASE, shardBytes: 256 });
     expect(again.files.map((f) => f.path)).toEqual(built.files.map((f) => f.path));
     again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
   });
   it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
     const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));
-    const capped = buildArticleIndex(many, { base: BASE, cap: 5 });
+    const capped = buildArticleIndex(many.map(compactTerms), { base: BASE, cap: 5 });
     const lk = createRetrieval(async (p) => [...capped.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)!.data, BASE, undefined, capped.manifest);
     const res = await lk.lookup('widget', { limit: 50 });
     expect(res.length).toBe(5);
@@ -121,7 +122,7 @@ describe('terms named like object properties', () => {
   it('indexes "constructor" with real impacts after a JSON round trip (as terms files are read)', async () => {
     const a = JSON.parse(JSON.stringify(termsOf({ source: 'dev/ctor.md', title: 'Class constructor throws', body: 'The constructor calls toString on a null value.' })));
     const b = JSON.parse(JSON.stringify(termsOf({ source: 'dev/other.md', title: 'Unrelated page', body: 'constructor' })));
-    const idx = buildArticleIndex([a, b], { base: BASE });
+    const idx = buildArticleIndex([a, b].map(compactTerms), { base: BASE });
     const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)!.data, BASE, undefined, idx.manifest);
     const res = await lk.lookup('constructor', { limit: 2 });
     expect(res.map((r) => r.url)).toEqual(['/dev/ctor/', '/dev/other/']);

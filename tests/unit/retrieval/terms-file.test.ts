@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compactTerms, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
+import { termHash } from '../../../src/core/retrieval/format';
+import { termsOf } from '../../fixtures/retrieval/kb';
+
+const sample = termsOf({ source: 'db/login.md', title: 'Login failed for user (error 18456)', messages: "Login failed for user 'X'.", body: 'Reset the password. Msg 18456.' });
+
+describe('the terms file', () => {
+  it('round-trips an article\'s terms, counts and display data', () => {
+    const c = compactTerms(sample);
+    const d = decodeTerms(encodeTerms(c));
+    expect(d.meta).toEqual(c.meta);
+    expect([...d.hashes]).toEqual([...c.hashes]);
+    expect([...d.keys]).toEqual([...c.keys]);
+    expect([...d.flags]).toEqual([...c.flags]);
+    expect([...d.counts]).toEqual([...c.counts]);
+    expect(d.hashes).toContain(termHash('#error18456'));
+  });
+  it('keys a pair by its first word, so a word and the pairs it starts share a shard', () => {
+    const c = compactTerms(sample);
+    const at = [...c.hashes].indexOf(termHash('login_fail'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(c.keys[at]).toBe(termHash('login'));
+  });
+  it('refuses a truncated or foreign file', () => {
+    const bytes = encodeTerms(compactTerms(sample));
+    expect(() => decodeTerms(bytes.subarray(0, bytes.length - 3))).toThrow();
+    expect(() => decodeTerms(new TextEncoder().encode('{"not":"terms"}'))).toThrow();
+  });
+});
