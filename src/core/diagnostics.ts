@@ -24,3 +24,18 @@ export class DiagnosticSink {
   warn(code: string, reason: string, line?: number): void { this.add('warning', code, reason, line); }
   info(code: string, reason: string, line?: number): void { this.add('info', code, reason, line); }
 }
+
+/**
+ * Identical diagnostics (same file, line, severity, code and reason) as one, with the number of
+ * times it was reported: an include reached 1,024 ways is one problem, not 1,024 lines.
+ */
+export function collapseRepeats(items: readonly Diagnostic[]): Diagnostic[] {
+  const counts = new Map<string, { d: Diagnostic; n: number }>();
+  for (const d of items) {
+    const key = `${d.file}\0${d.line ?? ''}\0${d.severity}\0${d.code}\0${d.reason}`;
+    const seen = counts.get(key);
+    if (seen) seen.n++;
+    else counts.set(key, { d, n: 1 });
+  }
+  return [...counts.values()].map(({ d, n }) => (n === 1 ? d : { ...d, reason: `${d.reason} (reported ${n} times)` }));
+}

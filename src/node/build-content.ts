@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DiagnosticSink, type Diagnostic } from '../core/diagnostics';
+import { DiagnosticSink, collapseRepeats, type Diagnostic } from '../core/diagnostics';
 import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
@@ -167,7 +167,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const pageAnchors = new Map<string, Set<string>>();
   const assetVerdicts = new Map<string, string | null>();
   for (const r of results) {
-    diagnostics.push(...r.diagnostics);
+    diagnostics.push(...collapseRepeats(r.diagnostics));
     if (!r.page) {
       if (!r.diagnostics.length) {
         diagnostics.push({ file: r.source, severity: 'error', code: 'not-published', reason: 'The file produced no page and no other diagnostic.' });

@@ -116,3 +116,18 @@ describe('the site and the cache', () => {
     expect(fs.readFileSync(installed, 'utf8')).toBe('{"ok":true}');
   });
 });
+
+describe('honest limits', () => {
+  it('reports an include reached many ways once, with the count', async () => {
+    const { root, cache } = workspace();
+    fs.mkdirSync(path.join(root, 'includes'), { recursive: true });
+    // An include used six times that names a missing file: six identical reports at one place.
+    fs.writeFileSync(path.join(root, 'includes', 'mid.md'), '[!INCLUDE [x](missing.md)]\n');
+    const six = Array.from({ length: 6 }, () => '[!INCLUDE [mid](includes/mid.md)]').join('\n\n');
+    fs.writeFileSync(path.join(root, 'a.md'), `---\ntitle: Many includes\n---\n\n${six}\n`);
+    const b = await buildContent(root, cache);
+    const missing = b.diagnostics.filter((d) => d.code === 'include-missing');
+    expect(missing, JSON.stringify(b.diagnostics)).toHaveLength(1);
+    expect(missing[0].reason).toMatch(/reported 6 times/);
+  });
+});
