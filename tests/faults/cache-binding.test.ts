@@ -131,3 +131,17 @@ describe('honest limits', () => {
     expect(missing[0].reason).toMatch(/reported 6 times/);
   });
 });
+
+describe('include cycles', () => {
+  it('are reported on the article that reached them, not only on the include file', async () => {
+    const { root, cache } = workspace();
+    fs.mkdirSync(path.join(root, 'includes'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'includes', 'x.md'), 'X text.\n\n[!INCLUDE [y](y.md)]\n');
+    fs.writeFileSync(path.join(root, 'includes', 'y.md'), 'Y text.\n\n[!INCLUDE [x](x.md)]\n');
+    fs.writeFileSync(path.join(root, 'a.md'), '---\ntitle: Loop\n---\n\n[!INCLUDE [x](includes/x.md)]\n');
+    const b = await buildContent(root, cache);
+    const onArticle = b.diagnostics.filter((d) => d.file === 'a.md' && d.code === 'include-cycle');
+    expect(onArticle).toHaveLength(1);
+    expect(onArticle[0].reason).toContain('a.md → includes/x.md → includes/y.md → includes/x.md');
+  });
+});

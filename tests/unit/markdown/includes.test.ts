@@ -51,7 +51,8 @@ describe('includes (in-memory resolver)', () => {
 
   it('stops a cycle and reports it', () => {
     const r = render('[!INCLUDE [a](../includes/a.md)]', { file: FILE, resolver });
-    expect(r.codes).toEqual(['include-cycle']);
+    // Once on the include file where the loop closes, once on the article that reached it.
+    expect(r.codes).toEqual(['include-cycle', 'include-cycle']);
     expect(r.html).toBe('<p>A then</p>\n<p>B then</p>');
     expect(r.includes.sort()).toEqual(['docs/includes/a.md', 'docs/includes/b.md']);
   });

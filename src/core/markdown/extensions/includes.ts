@@ -88,7 +88,10 @@ function load(d: IncludeDirective, ctx: MarkdownContext): Root | null {
   }
   ctx.out.includes.add(got.file);
   if (got.file === ctx.file || ctx.stack.includes(got.file)) {
-    ctx.sink.error('include-cycle', `Include "${shown}" includes itself (${[...ctx.stack, ctx.file, got.file].join(' → ')}); the repeated include was skipped.`, line);
+    const chain = [...ctx.stack, ctx.file, got.file].join(' → ');
+    ctx.sink.error('include-cycle', `Include "${shown}" includes itself (${chain}); the repeated include was skipped.`, line);
+    // Reported on the article too: that is where a reader of the report looks for its pages' problems.
+    if (ctx.stack.length) ctx.sink.items.push({ file: ctx.stack[0], severity: 'error', code: 'include-cycle', reason: `An include of this article loops back on itself (${chain}); the repeated include was skipped.` });
     return null;
   }
   if (ctx.stack.length + 1 > MAX_INCLUDE_DEPTH) {
