@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { DiagnosticSink, type Diagnostic } from './diagnostics';
+import { SIZE_LIMITS, limitText } from './limits';
 import { articleSchema, type Article, type Cause, type Section, type Solution } from './model/article';
 import { decodeArticleBytes } from './text/decode';
 import { readFrontMatter } from './frontmatter/read';
@@ -79,7 +80,11 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     return id;
   };
 
-  const title = meta.title || model.title || fileTitle(source);
+  const limitedTitle = limitText('title', meta.title || model.title || fileTitle(source));
+  const title = limitedTitle.text;
+  if (limitedTitle.problem) sink.warn(limitedTitle.problem.code, limitedTitle.problem.reason);
+  const description = limitText('description', meta.description);
+  if (description.problem) sink.warn(description.problem.code, description.problem.reason, fm.keyLines.description);
   // normalizeFrontMatter already said the title is missing; say only what we fell back to when it is the file name.
   if (!meta.title && !model.title) sink.warn('title-from-filename', 'No title in front matter and no heading; the file name is used as the title.');
 
@@ -93,6 +98,17 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     text: collapse(s.nodes.map((n) => toString(n)).join('\n')),
     aliases: s.aliases ?? [],
   }));
+  // A page past the hard limit keeps its first sections up to it, and says so on the page.
+  const pageSize = sections.reduce((n, s) => n + s.html.length, 0);
+  if (pageSize > SIZE_LIMITS.page.hard) {
+    let kept = 0, size = 0;
+    while (kept < sections.length && size + sections[kept].html.length <= SIZE_LIMITS.page.hard) size += sections[kept++].html.length;
+    sections.splice(Math.max(kept, 1));
+    sink.warn('size-truncated', `The page is ${pageSize.toLocaleString('en-US')} characters of HTML, over the limit of ${SIZE_LIMITS.page.hard.toLocaleString('en-US')}; only its first ${sections.length} section(s) are published.`);
+    sections.push({ anchor: 'article-truncated', title: 'Article truncated', depth: 2, role: 'other', parent: null, aliases: [], text: TRUNCATED_NOTE, html: `<p>${TRUNCATED_NOTE}</p>` });
+  } else if (pageSize > SIZE_LIMITS.page.soft) {
+    sink.warn('size-large', `The page is ${pageSize.toLocaleString('en-US')} characters of HTML, over the ${SIZE_LIMITS.page.soft.toLocaleString('en-US')} this site expects; it is published as it is.`);
+  }
   const byAnchor = new Map(sections.map((s) => [s.anchor, s]));
 
   let products = meta.products;
@@ -109,7 +125,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   });
   const bodyText = sections.map((s) => s.text).join('\n');
   const errorMessages = extractErrorMessages(
-    model.sections.map((s) => ({ anchor: s.anchor, title: s.title, nodes: s.nodes })),
+    model.sections.filter((s) => byAnchor.has(s.anchor)).map((s) => ({ anchor: s.anchor, title: s.title, nodes: s.nodes })),
     title,
   );
 
@@ -117,7 +133,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     source,
     url: urlForSource(source),
     title,
-    description: meta.description,
+    description: description.text,
     topic: meta.topic,
     isTroubleshooting: meta.isTroubleshooting,
     products,
@@ -125,13 +141,13 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     date: meta.date,
     authors: meta.authors,
     kbNumber: findKbNumber(fm.data, bodyText),
-    summary: model.summary || meta.description,
+    summary: model.summary || description.text,
     problem: model.problem ? (byAnchor.get(model.problem) ?? null) : null,
     causes,
     solutions,
     moreInformation: model.moreInformation ? (byAnchor.get(model.moreInformation) ?? null) : null,
     sections,
-    headings: model.headings,
+    headings: sections.length === model.sections.length ? model.headings : model.headings.filter((h) => byAnchor.has(h.anchor)),
     errorMessages,
     format,
   };
@@ -143,6 +159,8 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   }
   result.article = checked.data;
 }
+
+const TRUNCATED_NOTE = 'This article is longer than this site publishes; the rest of it is in its source file.';
 
 function appliesToFromBody(sections: Array<{ nodes: RootContent[] }>): string[] | null {
   // The line sits near the top: only look at the first few blocks.

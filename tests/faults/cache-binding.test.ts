@@ -145,3 +145,24 @@ describe('include cycles', () => {
     expect(onArticle[0].reason).toContain('a.md → includes/x.md → includes/y.md → includes/x.md');
   });
 });
+
+describe('size limits', () => {
+  it('cuts a description past its hard limit, and says so with the size and the limit', async () => {
+    const { root, cache } = workspace();
+    fs.writeFileSync(path.join(root, 'a.md'), `---\ntitle: Long description\ndescription: ${'word '.repeat(4000)}\n---\n\nBody.\n`);
+    const b = await buildContent(root, cache);
+    const d = b.diagnostics.find((x) => x.code === 'size-truncated')!;
+    expect(d.reason).toMatch(/description is 19,999 characters, over the limit of 10,000/);
+    expect(b.articles[0].description.length).toBe(10_000);
+  });
+  it('publishes a page past its hard limit cut at a section, with a note on the page', async () => {
+    const { root, cache } = workspace();
+    const huge = 'x'.repeat(8_500_000);
+    fs.writeFileSync(path.join(root, 'a.md'), `---\ntitle: Huge\n---\n\n## First\n\nKept.\n\n## Second\n\n\`\`\`\n${huge}\n\`\`\`\n\n## Third\n\nAlso cut.\n`);
+    const b = await buildContent(root, cache);
+    expect(b.diagnostics.find((x) => x.code === 'size-truncated')?.reason).toMatch(/over the limit of 8,000,000; only its first 1 section/);
+    const model = JSON.parse(modelText(cache, b.articles[0].modelFile)) as { sections: Array<{ title: string; html: string }> };
+    expect(model.sections.map((s) => s.title)).toEqual(['First', 'Article truncated']);
+    expect(model.sections[1].html).toContain('longer than this site publishes');
+  });
+});
