@@ -15,11 +15,37 @@ export interface StoredOutput<T> {
   install: (outDir: string) => void;
 }
 
-/** Whether `reuseOrBuild` would reuse the stored output `name` for this digest. */
-export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
-  const stamp = path.join(cacheDir, 'outputs', name, 'digest.txt');
-  return fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === inputDigest;
+/** Every file below `dir` (relative, forward slashes) with its size, in path order. */
+function sizesOf(dir: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  if (!fs.existsSync(dir)) return out;
+  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).sort()) {
+    const st = fs.statSync(path.join(dir, rel));
+    if (st.isFile()) out[rel] = st.size;
+  }
+  return out;
 }
+
+/**
+ * Whether `reuseOrBuild` would reuse the stored output `name` for this digest: its stamp names the
+ * digest, and every file it lists is there with the size it was written with (a truncated or lost
+ * file makes the output be built again).
+ */
+export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
+  const store = path.join(cacheDir, 'outputs', name);
+  let stamp: { digest?: unknown; files?: Record<string, number> };
+  try {
+    stamp = JSON.parse(fs.readFileSync(path.join(store, STAMP), 'utf8')) as typeof stamp;
+  } catch {
+    return false;
+  }
+  if (stamp.digest !== inputDigest || !stamp.files) return false;
+  const actual = sizesOf(path.join(store, 'files'));
+  const want = Object.entries(stamp.files);
+  return want.length === Object.keys(actual).length && want.every(([f, size]) => actual[f] === size);
+}
+
+const STAMP = 'stamp.json';
 
 export async function reuseOrBuild<T>(
   cacheDir: string,
@@ -32,7 +58,7 @@ export async function reuseOrBuild<T>(
 ): Promise<StoredOutput<T>> {
   const store = path.join(cacheDir, 'outputs', name);
   const files = path.join(store, 'files');
-  const stamp = path.join(store, 'digest.txt');
+  const stamp = path.join(store, STAMP);
   const install = (outDir: string) => {
     for (const p of paths) copy(path.join(files, p), path.join(outDir, p));
   };
@@ -41,7 +67,10 @@ export async function reuseOrBuild<T>(
   fs.rmSync(store, { recursive: true, force: true });
   fs.mkdirSync(files, { recursive: true });
   const result = await build(files);
-  if (reusable(result)) fs.writeFileSync(stamp, inputDigest);
+  if (reusable(result)) {
+    fs.writeFileSync(`${stamp}.tmp`, JSON.stringify({ digest: inputDigest, files: sizesOf(files) }));
+    fs.renameSync(`${stamp}.tmp`, stamp);
+  }
   return { reused: false, result, install };
 }
 

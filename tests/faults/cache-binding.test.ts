@@ -166,3 +166,25 @@ describe('size limits', () => {
     expect(model.sections[1].html).toContain('longer than this site publishes');
   });
 });
+
+describe('stored outputs', () => {
+  it('builds an output again when one of its stored files was truncated', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-faults-store-'));
+    const cache = path.join(work, 'cache');
+    let builds = 0;
+    const build = () => reuseOrBuild(cache, 'idx', 'digest-1', ['idx'], async (stage) => {
+      builds++;
+      fs.mkdirSync(path.join(stage, 'idx', 'p'), { recursive: true });
+      fs.writeFileSync(path.join(stage, 'idx', 'p', '0.bin'), Buffer.alloc(2048, 7));
+      return true;
+    });
+    await build();
+    expect((await build()).reused).toBe(true);
+    const shard = path.join(cache, 'outputs', 'idx', 'files', 'idx', 'p', '0.bin');
+    fs.writeFileSync(shard, Buffer.alloc(100, 7));
+    const again = await build();
+    expect(again.reused).toBe(false);
+    expect(builds).toBe(2);
+    expect(fs.statSync(shard).size).toBe(2048);
+  });
+});

@@ -27,14 +27,14 @@ describe('Pagefind bundles reused across builds', () => {
     const first = buildSite(content, { env });
     expect(first.status, first.output.slice(-2000)).toBe(0);
     const stamps = path.join(work, 'cache/outputs/pagefind-bundles');
-    const before = fs.readdirSync(stamps).map((n) => fs.statSync(path.join(stamps, n, 'digest.txt')).mtimeMs);
+    const before = fs.readdirSync(stamps).map((n) => fs.statSync(path.join(stamps, n, 'stamp.json')).mtimeMs);
     expect(before).toHaveLength(3);
 
     const edited = fs.readdirSync(path.join(content, 'windows-server')).filter((f) => f.endsWith('.md')).sort()[0];
     fs.appendFileSync(path.join(content, 'windows-server', edited), '\n\nA sentence about quasar flux.\n');
     const second = buildSite(content, { env });
     expect(second.status, second.output.slice(-2000)).toBe(0);
-    const after = fs.readdirSync(stamps).map((n) => fs.statSync(path.join(stamps, n, 'digest.txt')).mtimeMs);
+    const after = fs.readdirSync(stamps).map((n) => fs.statSync(path.join(stamps, n, 'stamp.json')).mtimeMs);
     expect(after.filter((t, i) => t !== before[i])).toHaveLength(1);
 
     const clean = buildSite(content, { env: { KB_PAGEFIND_CHUNK: '12' } });
