@@ -64,16 +64,49 @@ export function copyGroups<A extends Pick<ArticleTerms, 'source' | 'url' | 'titl
 class Grow<T extends Uint32Array | Uint16Array | Uint8Array> {
   length = 0;
   constructor(public data: T, private readonly make: (n: number) => T) {}
+  /** Room for `n` more values; a new array is zero-filled. */
+  reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < this.length + n) size *= 2;
+    const next = this.make(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = v;
   }
 }
 const grow32 = () => new Grow(new Uint32Array(1 << 16), (n) => new Uint32Array(n));
+
+/** Term hash → term id, open addressing over typed arrays (a Map of 3 million numbers is the build's slowest part). */
+class HashIds {
+  private keys = new Uint32Array(1 << 16);
+  private vals = new Int32Array(1 << 16).fill(-1);
+  private size = 0;
+  private slotOf(h: number, keys: Uint32Array, vals: Int32Array): number {
+    const mask = keys.length - 1;
+    let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask;
+    while (vals[i] !== -1 && keys[i] !== h) i = (i + 1) & mask;
+    return i;
+  }
+  get(h: number): number {
+    return this.vals[this.slotOf(h, this.keys, this.vals)];
+  }
+  set(h: number, id: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) {
+      const keys = new Uint32Array(this.keys.length * 2), vals = new Int32Array(this.keys.length * 2).fill(-1);
+      for (let i = 0; i < this.keys.length; i++) if (this.vals[i] !== -1) { const j = this.slotOf(this.keys[i], keys, vals); keys[j] = this.keys[i]; vals[j] = this.vals[i]; }
+      this.keys = keys;
+      this.vals = vals;
+    }
+    const i = this.slotOf(h, this.keys, this.vals);
+    if (this.vals[i] === -1) this.size++;
+    this.keys[i] = h;
+    this.vals[i] = id;
+  }
+}
 
 /** What the build keeps of an article once its terms are read: its display data, field lengths and a range of term slots. */
 interface CompactArticle {
@@ -85,15 +118,25 @@ interface CompactArticle {
 }
 
 /** BM25F impact of one slot (a term of one article): field-weighted, length-normalized frequency, saturated. */
-function impactOf(tf: Uint16Array, slot: number, lengths: number[], avg: Record<Field, number>): number {
+function impactOf(tf: Uint16Array, slot: number, norms: Float64Array): number {
   let x = 0;
-  FIELDS.forEach((f, fi) => {
-    const c = tf[slot * FIELDS.length + fi];
-    if (!c) return;
-    const b = RANKING.lengthNorm[f];
-    x += (RANKING.weight[f] * c) / (1 - b + (b * lengths[fi]) / Math.max(1, avg[f]));
-  });
+  for (let fi = 0; fi < FIELD_COUNT; fi++) {
+    const c = tf[slot * FIELD_COUNT + fi];
+    if (c) x += c * norms[fi];
+  }
   return x / (RANKING.k1 + x);
+}
+
+const FIELD_COUNT = FIELDS.length;
+
+/** Per field of one article: its weight over its length normalization, so an impact is a few multiplications. */
+function fieldNorms(lengths: number[], avg: Record<Field, number>): Float64Array {
+  const out = new Float64Array(FIELD_COUNT);
+  FIELDS.forEach((f, fi) => {
+    const b = RANKING.lengthNorm[f];
+    out[fi] = RANKING.weight[f] / (1 - b + (b * lengths[fi]) / Math.max(1, avg[f]));
+  });
+  return out;
 }
 
 /**
@@ -104,29 +147,44 @@ function impactOf(tf: Uint16Array, slot: number, lengths: number[], avg: Record<
  */
 export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
-  const ids = new Map<number, number>();
+  const ids = new HashIds();
   const termHashes = grow32(), termKeys = grow32();
   const termFlags = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const slotTerm = grow32();
   const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
   const articles: CompactArticle[] = [];
+  // Which article last used a term id, and its slot there: a term twice in one article (two
+  // spellings with one hash) adds to the same slot.
+  const lastArticle = grow32(), lastSlot = grow32();
   for (const a of inputs) {
     const first = slotTerm.length;
-    const slotOf = new Map<number, number>();
-    for (let i = 0; i < a.hashes.length; i++) {
+    const mark = articles.length + 1;
+    const n = a.hashes.length;
+    slotTerm.reserve(n);
+    slotTf.reserve(n * FIELD_COUNT);
+    for (let i = 0; i < n; i++) {
       const h = a.hashes[i];
       let id = ids.get(h);
-      if (id === undefined) { id = termHashes.length; ids.set(h, id); termHashes.push(h); termKeys.push(a.keys[i]); termFlags.push(a.flags[i]); }
-      let slot = slotOf.get(id);
-      if (slot === undefined) {
-        slot = slotTerm.length;
-        slotOf.set(id, slot);
-        slotTerm.push(id);
-        for (let k = 0; k < FIELDS.length; k++) slotTf.push(0);
+      if (id === -1) {
+        id = termHashes.length;
+        ids.set(h, id);
+        termHashes.push(h); termKeys.push(a.keys[i]); termFlags.push(a.flags[i]);
+        lastArticle.push(0); lastSlot.push(0);
       }
-      for (let f = 0; f < FIELDS.length; f++) {
-        const at = slot * FIELDS.length + f;
-        slotTf.data[at] = Math.min(0xffff, slotTf.data[at] + a.counts[i * FIELDS.length + f]);
+      let slot: number;
+      if (lastArticle.data[id] === mark) slot = lastSlot.data[id];
+      else {
+        slot = slotTerm.length;
+        lastArticle.data[id] = mark;
+        lastSlot.data[id] = slot;
+        slotTerm.data[slotTerm.length++] = id;
+        slotTf.length += FIELD_COUNT;
+      }
+      const tf = slotTf.data;
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const at = slot * FIELD_COUNT + f;
+        const v = tf[at] + a.counts[i * FIELD_COUNT + f];
+        tf[at] = v > 0xffff ? 0xffff : v;
       }
     }
     articles.push({ meta: a.meta, lengths: a.lengths, first, end: slotTerm.length });
@@ -154,51 +212,65 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const postDoc = new Uint32Array(offset[terms]);
   const postImpact = new Uint8Array(offset[terms]);
   keep.forEach((a, doc) => {
+    const norms = fieldNorms(a.lengths, avg);
     for (let slot = a.first; slot < a.end; slot++) {
       const id = slotTerm.data[slot];
       if (!indexed(id)) continue;
       const at = fill[id]++;
       postDoc[at] = doc;
-      postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, a.lengths, avg) * IMPACT_SCALE));
+      postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
     }
   });
 
-  // Each term's entry: its top postings by impact, laid out by article for delta coding.
-  interface Entry { id: number; hash: number; docs: number[]; impacts: number[] }
-  const entries: Entry[] = [];
+  // Each term's entry: its top postings by impact, laid out by article for delta coding. Most
+  // terms have no more than `cap` postings and are written straight from the grouped arrays.
+  const capped = new Map<number, { docs: number[]; impacts: number[] }>();
+  const entryIds: number[] = [];
   let total = 0;
   for (let id = 0; id < terms; id++) {
     if (!count[id]) continue;
-    const idx: number[] = [];
-    for (let i = offset[id]; i < offset[id + 1]; i++) idx.push(i);
-    if (idx.length > cap) {
+    entryIds.push(id);
+    const from = offset[id], to = offset[id + 1];
+    let bytes = varintSize(df[id]) + 4;
+    let prev = 0;
+    if (to - from > cap) {
+      const idx: number[] = [];
+      for (let i = from; i < to; i++) idx.push(i);
       idx.sort((x, y) => postImpact[y] - postImpact[x] || postDoc[x] - postDoc[y]).length = cap;
       idx.sort((x, y) => postDoc[x] - postDoc[y]);
+      const docs = idx.map((i) => postDoc[i]);
+      capped.set(id, { docs, impacts: idx.map((i) => postImpact[i]) });
+      bytes += varintSize(cap);
+      for (const d of docs) { bytes += varintSize(d - prev) + 1; prev = d; }
+    } else {
+      bytes += varintSize(to - from);
+      for (let i = from; i < to; i++) { bytes += varintSize(postDoc[i] - prev) + 1; prev = postDoc[i]; }
     }
-    const docs = idx.map((i) => postDoc[i]), impacts = idx.map((i) => postImpact[i]);
-    let bytes = varintSize(df[id]) + varintSize(docs.length) + 4;
-    let prev = 0;
-    for (const d of docs) { bytes += varintSize(d - prev) + 1; prev = d; }
     total += bytes;
-    entries.push({ id, hash: termHashes.data[id], docs, impacts });
   }
   const shards = Math.max(1, Math.ceil(total / shardBytes));
-  const byShard: Entry[][] = Array.from({ length: shards }, () => []);
-  for (const e of entries) byShard[termKeys.data[e.id] % shards].push(e);
+  const byShard: number[][] = Array.from({ length: shards }, () => []);
+  for (const id of entryIds) byShard[termKeys.data[id] % shards].push(id);
 
   const files: LookupIndexFile[] = [];
   byShard.forEach((list, s) => {
-    list.sort((x, y) => x.hash - y.hash);
+    list.sort((x, y) => termHashes.data[x] - termHashes.data[y]);
     const w = new ByteWriter();
     w.varint(list.length);
     let h = 0;
-    for (const e of list) {
-      w.varint(e.hash - h);
-      h = e.hash;
-      w.varint(df[e.id]);
-      w.varint(e.docs.length);
+    for (const id of list) {
+      w.varint(termHashes.data[id] - h);
+      h = termHashes.data[id];
+      w.varint(df[id]);
       let prev = 0;
-      e.docs.forEach((d, i) => { w.varint(d - prev); prev = d; w.byte(e.impacts[i]); });
+      const c = capped.get(id);
+      if (c) {
+        w.varint(c.docs.length);
+        for (let k = 0; k < c.docs.length; k++) { w.varint(c.docs[k] - prev); prev = c.docs[k]; w.byte(c.impacts[k]); }
+      } else {
+        w.varint(offset[id + 1] - offset[id]);
+        for (let i = offset[id]; i < offset[id + 1]; i++) { w.varint(postDoc[i] - prev); prev = postDoc[i]; w.byte(postImpact[i]); }
+      }
     }
     files.push({ path: articleShardPath(opts.base, s), data: w.bytes() });
   });
@@ -212,7 +284,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   }
 
   const commonDf = Math.max(50, n / 50);
-  const common = entries.filter((e) => termFlags.data[e.id] === 0 && df[e.id] >= commonDf).map((e) => e.hash).sort((x, y) => x - y);
+  const common = entryIds.filter((id) => termFlags.data[id] === 0 && df[id] >= commonDf).map((id) => termHashes.data[id]).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
   const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };
