@@ -122,7 +122,7 @@ function siteSize(dir: string): { bytes: number; files: number; html: number } {
 }
 
 // Pagefind runs alongside rendering: 'pagefind' is its own duration, 'pagefind-wait' what build:done still waited for it after the lookup index.
-const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'pagefind-wait', 'assets'];
+const PHASES = ['discover', 'parse', 'manifest', 'render', 'report', 'pagefind', 'lookup', 'articles', 'pagefind-wait', 'assets'];
 const fmtMB = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 
 async function main() {

@@ -8,7 +8,7 @@ import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
 import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
-import { LOOKUP_DIR, LOOKUP_MODULE, lookupDigest, prepareLookupModule, writeLookupIndex } from '../node/lookup-build';
+import { ARTICLE_INDEX_PATH, ERROR_LOOKUP_PATHS, LOOKUP_DIR, LOOKUP_MODULE, articleDocs, articleIndexDigest, lookupDigest, prepareLookupModule, writeArticleIndex, writeErrorLookup, writeLookupModuleFor } from '../node/lookup-build';
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
@@ -118,17 +118,20 @@ export function kbIntegration(): AstroIntegration {
         recordTiming('report', (performance.now() - doneStart) / 1000);
         // The lookup index is built here, after rendering, while Pagefind finishes on the other core:
         // on a worker thread during rendering its heap came on top of Astro's at the build's peak.
-        const lookupSettled = await startOutput('lookup', 'lookup', lookupDigest(generatorDigest(), build), [LOOKUP_DIR, LOOKUP_MODULE], (stage) =>
-          writeLookupIndex(build, cacheDir(), stage, generatorDigest(), (line) => logger.info(line)),
-        );
-        if (!lookupSettled.ok) throw lookupSettled.error;
-        const lookup = lookupSettled.value;
-        lookup.install(out);
-        logger.info(
-          lookup.result
-            ? `KB: error lookup: ${lookup.result.files} files, ${(lookup.result.bytes / 1024).toFixed(0)} KB in ${lookup.result.seconds.toFixed(2)} s`
-            : 'KB: error lookup index unchanged, reused from the cache',
-        );
+        // Two stored outputs: an edit that leaves every article's error messages as they were
+        // rebuilds the article index alone. The module, with both manifests built in, follows.
+        const docs = articleDocs(build.articles);
+        for (const [phase, name, digest, paths, write] of [
+          ['lookup', 'error lookup', lookupDigest(generatorDigest(), build, docs), ERROR_LOOKUP_PATHS, (stage: string) => writeErrorLookup(build, cacheDir(), stage, docs, (line) => logger.info(line))],
+          ['articles', 'article index', articleIndexDigest(generatorDigest(), build), [ARTICLE_INDEX_PATH], (stage: string) => writeArticleIndex(build, cacheDir(), stage, (line) => logger.info(line))],
+        ] as const) {
+          const settled = await startOutput(phase, phase, digest, [...paths], write);
+          if (!settled.ok) throw settled.error;
+          settled.value.install(out);
+          const r = settled.value.result;
+          logger.info(r ? `KB: ${name}: ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KB in ${r.seconds.toFixed(2)} s` : `KB: ${name} unchanged, reused from the cache`);
+        }
+        writeLookupModuleFor(out, cacheDir(), generatorDigest());
         const t = performance.now();
         const searching = pendingSearch ?? startSearchIndex(build);
         // The lookup index kept this thread busy: take the worker's queued progress messages first,

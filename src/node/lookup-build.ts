@@ -7,13 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
-import type { LookupArticleInput } from '../core/lookup/types';
-import { buildFixShards, type FixLinks } from '../lookup/section-links';
+import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
+import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
 import type { LookupInput } from './lookup-input';
 import { articleTermsFile, lookupInputFile } from './light-result';
-import { buildArticleIndex } from '../core/retrieval/build-article-index';
+import { buildArticleIndex, copyGroups } from '../core/retrieval/build-article-index';
+import { articleManifestPath } from '../core/retrieval/format';
 import { decodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
-import type { ContentBuild } from './build-content';
+import type { ArticleEntry, ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
 import { pagesDigest } from './output-cache';
@@ -77,8 +78,26 @@ export function writeLookupModule(outFile: string, cacheDir: string, generator: 
   return code.byteLength;
 }
 
-/** What the lookup output depends on: the generator and every article's URL and content (the article index covers them all). */
-export function lookupDigest(generator: string, build: ContentBuild): string {
+/** The article index's display data of an entry; its number comes from these fields alone (copyGroups). */
+function metaOf(e: ArticleEntry): CompactTerms['meta'] {
+  return { source: e.source, url: e.url, title: e.title, summary: e.summary, date: e.date, products: e.products, areas: e.supportAreas.map((p) => p.join(' › ')), topic: e.topic };
+}
+
+/** Every article's number in the article index (copies share their stand-in's), from the entries alone. */
+export function articleDocs(entries: ArticleEntry[]): Map<string, number> {
+  const { keep, copies } = copyGroups(entries.map(metaOf));
+  const docs = new Map(keep.map((m, doc) => [m.url, doc]));
+  for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
+  return docs;
+}
+
+/** What the error lookup's files depend on: the generator, each indexed article's URL and lookup key, and its article number. */
+export function lookupDigest(generator: string, build: ContentBuild, docs: Map<string, number>): string {
+  return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: `${a.lookupKey}#${docs.get(a.url) ?? ''}` })));
+}
+
+/** What the article index depends on: the generator and every article's URL and content. */
+export function articleIndexDigest(generator: string, build: ContentBuild): string {
   return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: a.contentKey })));
 }
 
@@ -91,59 +110,13 @@ function readArticleTerms(cacheDir: string, modelFile: string): CompactTerms | n
   }
 }
 
-interface LookupFilesResult {
-  files: number;
-  bytes: number;
-  /** The manifests and fix-shard count that `lookup.js` is built with. */
-  manifestJson: string;
-  articleManifestJson: string;
-  fixShards: number;
-}
-
-/** Writes `_kb/lookup/` (no module). `log` gets progress lines: at 50,000 articles this takes a minute. */
-async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: string, outDir: string, log: (line: string) => void): Promise<LookupFilesResult> {
-  const inputs: LookupArticleInput[] = [];
-  const links: Array<{ url: string; links: FixLinks }> = [];
-  // Articles without error messages add nothing to the index and have no lookup input file.
-  const withErrors = entries.filter((e) => e.errorMessages);
-  const reading = createProgress('KB: error lookup: reading articles', withErrors.length, log);
-  for (const [i, entry] of withErrors.entries()) {
-    reading.tick(i + 1);
-    const read = readLookupInput(cacheDir, entry.modelFile);
-    if (!read || !read.input.messages.length) continue;
-    // The entry's URL is final (duplicate URLs are resolved after parsing); the model keeps the first guess.
-    read.input.url = entry.url;
-    inputs.push(read.input);
-    links.push({ url: read.input.url, links: read.links });
-  }
-  reading.end();
-  log(`KB: error lookup: indexing ${inputs.reduce((n, a) => n + a.messages.length, 0)} messages of ${inputs.length} articles`);
-  const fix = buildFixShards(LOOKUP_DIR, links);
-  // Read one terms file at a time as the index build takes them: it keeps only ids and counts.
-  const readingTerms = createProgress('KB: article index: reading articles', entries.length, log);
-  let indexed = 0;
-  function* termsFiles(): Generator<CompactTerms> {
-    for (const [i, entry] of entries.entries()) {
-      readingTerms.tick(i + 1);
-      const t = readArticleTerms(cacheDir, entry.modelFile);
-      if (!t) { log(`KB: article index: no terms for ${entry.source}; it is left out of search (rebuild with an empty cache to restore it)`); continue; }
-      t.meta.url = entry.url;
-      indexed++;
-      yield t;
-    }
-    readingTerms.end();
-    log(`KB: article index: indexing ${indexed} articles`);
-  }
-  const articleIndex = buildArticleIndex(termsFiles(), { base: LOOKUP_DIR });
-  for (const input of inputs) input.doc = articleIndex.docs.get(input.url);
-  const indexFiles = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...fix.files, ...articleIndex.files];
-
-  // Clear the previous index first: a shard left over from a larger build would be stale.
-  fs.rmSync(path.join(outDir, LOOKUP_DIR), { recursive: true, force: true });
+/** Writes index files below `outDir`, clearing `dirs` first (a file left over from a larger build would be stale). */
+function writeFiles(files: LookupIndexFile[], outDir: string, clear: string[], label: string, log: (line: string) => void): { files: number; bytes: number } {
+  for (const d of clear) fs.rmSync(path.join(outDir, d), { recursive: true, force: true });
   const dirs = new Set<string>();
   let bytes = 0;
-  const writing = createProgress('KB: error lookup: writing files', indexFiles.length, log);
-  for (const [i, f] of indexFiles.entries()) {
+  const writing = createProgress(`KB: ${label}: writing files`, files.length, log);
+  for (const [i, f] of files.entries()) {
     writing.tick(i + 1);
     const to = path.join(outDir, f.path);
     const dir = path.dirname(to);
@@ -152,11 +125,68 @@ async function writeLookupFiles(entries: ContentBuild['articles'], cacheDir: str
     bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
   }
   writing.end();
-  const manifest = indexFiles.find((f) => f.path === manifestPath(LOOKUP_DIR))!;
-  return { files: indexFiles.length, bytes, manifestJson: String(manifest.data), articleManifestJson: JSON.stringify(articleIndex.manifest), fixShards: fix.shards };
+  return { files: files.length, bytes };
 }
 
-/** The whole lookup output: the index files, then the browser module with their manifest. */
+/** Paths of the error lookup's files below the site root (the article index lives in its own `a/`). */
+export const ERROR_LOOKUP_PATHS = [`${LOOKUP_DIR}/p`, `${LOOKUP_DIR}/d`, `${LOOKUP_DIR}/fix`, manifestPath(LOOKUP_DIR)];
+export const ARTICLE_INDEX_PATH = `${LOOKUP_DIR}/a`;
+
+/** Writes the error lookup's files (fingerprint index and fix links). `docs` joins them to the article index. */
+export async function writeErrorLookup(build: ContentBuild, cacheDir: string, outDir: string, docs: Map<string, number>, log: (line: string) => void = () => {}): Promise<{ files: number; bytes: number; seconds: number }> {
+  const t0 = performance.now();
+  const inputs: LookupArticleInput[] = [];
+  const links: Array<{ url: string; links: FixLinks }> = [];
+  // Articles without error messages add nothing to the index and have no lookup input file.
+  const withErrors = build.articles.filter((e) => e.errorMessages);
+  const reading = createProgress('KB: error lookup: reading articles', withErrors.length, log);
+  for (const [i, entry] of withErrors.entries()) {
+    reading.tick(i + 1);
+    const read = readLookupInput(cacheDir, entry.modelFile);
+    if (!read || !read.input.messages.length) continue;
+    // The entry's URL is final (duplicate URLs are resolved after parsing); the model keeps the first guess.
+    read.input.url = entry.url;
+    read.input.doc = docs.get(entry.url);
+    inputs.push(read.input);
+    links.push({ url: read.input.url, links: read.links });
+  }
+  reading.end();
+  log(`KB: error lookup: indexing ${inputs.reduce((n, a) => n + a.messages.length, 0)} messages of ${inputs.length} articles`);
+  const files = [...buildLookupIndex(inputs, { base: LOOKUP_DIR }), ...buildFixShards(LOOKUP_DIR, links).files];
+  const written = writeFiles(files, outDir, ERROR_LOOKUP_PATHS, 'error lookup', log);
+  return { ...written, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Writes the article index, reading one terms file at a time as the index build takes them. */
+export async function writeArticleIndex(build: ContentBuild, cacheDir: string, outDir: string, log: (line: string) => void = () => {}): Promise<{ files: number; bytes: number; seconds: number }> {
+  const t0 = performance.now();
+  const entries = build.articles;
+  const reading = createProgress('KB: article index: reading articles', entries.length, log);
+  function* termsFiles(): Generator<CompactTerms> {
+    for (const [i, entry] of entries.entries()) {
+      reading.tick(i + 1);
+      const read = readArticleTerms(cacheDir, entry.modelFile);
+      if (!read) log(`KB: article index: the terms of ${entry.source} could not be read; it is listed but found by no word`);
+      // Display data and numbering come from the entry, so they agree with articleDocs().
+      yield read ? { ...read, meta: metaOf(entry) } : { meta: metaOf(entry), lengths: [0, 0, 0, 0, 0], hashes: new Uint32Array(0), keys: new Uint32Array(0), flags: new Uint8Array(0), counts: new Uint16Array(0) };
+    }
+    reading.end();
+    log(`KB: article index: indexing ${entries.length} articles`);
+  }
+  const index = buildArticleIndex(termsFiles(), { base: LOOKUP_DIR });
+  const written = writeFiles(index.files, outDir, [ARTICLE_INDEX_PATH], 'article index', log);
+  return { ...written, seconds: (performance.now() - t0) / 1000 };
+}
+
+/** Writes `lookup.js` into a site that holds both indexes, with their manifests built in. */
+export function writeLookupModuleFor(siteDir: string, cacheDir: string, generator: string): number {
+  const manifestJson = fs.readFileSync(path.join(siteDir, manifestPath(LOOKUP_DIR)), 'utf8');
+  const articleManifestJson = fs.readFileSync(path.join(siteDir, articleManifestPath(LOOKUP_DIR)), 'utf8');
+  const fixShards = fixShardCount((JSON.parse(manifestJson) as { articles: number }).articles);
+  return writeLookupModule(path.join(siteDir, LOOKUP_MODULE), cacheDir, generator, fixShards, manifestJson, articleManifestJson);
+}
+
+/** The whole lookup output in one folder (tests and tools): both indexes, then the module. */
 export async function writeLookupIndex(
   build: ContentBuild,
   cacheDir: string,
@@ -165,7 +195,8 @@ export async function writeLookupIndex(
   log: (line: string) => void = () => {},
 ): Promise<{ files: number; bytes: number; seconds: number }> {
   const t0 = performance.now();
-  const r = await writeLookupFiles(build.articles, cacheDir, outDir, log);
-  const moduleBytes = writeLookupModule(path.join(outDir, LOOKUP_MODULE), cacheDir, generator, r.fixShards, r.manifestJson, r.articleManifestJson);
-  return { files: r.files + 1, bytes: r.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
+  const errors = await writeErrorLookup(build, cacheDir, outDir, articleDocs(build.articles), log);
+  const articles = await writeArticleIndex(build, cacheDir, outDir, log);
+  const moduleBytes = writeLookupModuleFor(outDir, cacheDir, generator);
+  return { files: errors.files + articles.files + 1, bytes: errors.bytes + articles.bytes + moduleBytes, seconds: (performance.now() - t0) / 1000 };
 }
