@@ -45,7 +45,12 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = modelFileOf(a.source);
     const outputs: Record<string, number> = {};
-    const write = (file: string, data: string | Uint8Array) => { outputs[file] = writeAtomic(path.join(cacheDir, file), data); };
+    // Written in place: the build removed the article's stamp before this parse and writes it after,
+    // so a file cut short by a kill is never taken for a finished one (see stampFile).
+    const write = (file: string, data: string | Uint8Array) => {
+      fs.writeFileSync(path.join(cacheDir, file), data);
+      outputs[file] = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    };
     write(modelFile, JSON.stringify(a));
     const lookup = lookupRecordOf(a);
     if (lookup) write(lookupInputFile(modelFile), lookup.json);

@@ -77,19 +77,29 @@ export async function reuseOrBuild<T>(
 /**
  * Put a stored output into the site as copies (a copy-on-write clone where the file system has
  * them), never hard links: a deploy step or minifier that edits dist/ in place must not reach the
- * cache, and the next build must not carry its damage over.
+ * cache, and the next build must not carry its damage over. A file already in the site with the
+ * stored file's size and modification time is left as it is (a copy is given the stored file's
+ * time), so a rebuild copies only what changed; an edit in place changes the time and is undone.
  */
 function copy(from: string, to: string): void {
   if (!fs.existsSync(from)) return;
-  fs.rmSync(to, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  copyTree(from, to);
+  if (!fs.statSync(from).isDirectory()) return syncFile(from, to);
+  if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) fs.rmSync(to, { force: true });
+  fs.mkdirSync(to, { recursive: true });
+  const names = new Set(fs.readdirSync(from));
+  for (const name of names) copy(path.join(from, name), path.join(to, name));
+  for (const name of fs.readdirSync(to)) if (!names.has(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
 }
 
-function copyTree(from: string, to: string): void {
-  if (!fs.statSync(from).isDirectory()) return fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
-  fs.mkdirSync(to, { recursive: true });
-  for (const e of fs.readdirSync(from, { withFileTypes: true })) copyTree(path.join(from, e.name), path.join(to, e.name));
+function syncFile(from: string, to: string): void {
+  const src = fs.statSync(from);
+  let dst: fs.Stats | null = null;
+  try { dst = fs.statSync(to); } catch { /* not there yet */ }
+  if (dst?.isFile() && dst.size === src.size && Math.abs(dst.mtimeMs - src.mtimeMs) < 1) return;
+  if (dst?.isDirectory()) fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
+  fs.utimesSync(to, src.atimeMs / 1000, src.mtimeMs / 1000);
 }
 
 /** Digest of what an output depends on: every page's URL and content key, and the generator. */

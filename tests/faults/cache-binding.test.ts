@@ -188,3 +188,23 @@ describe('stored outputs', () => {
     expect(fs.statSync(shard).size).toBe(2048);
   });
 });
+
+describe('installing a reused output', () => {
+  it('copies only the files that changed, and removes the ones the output no longer has', async () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-faults-sync-'));
+    const cache = path.join(work, 'cache');
+    const site = path.join(work, 'dist');
+    const make = (files: Record<string, string>) => async (stage: string) => {
+      for (const [f, text] of Object.entries(files)) { fs.mkdirSync(path.dirname(path.join(stage, 'o', f)), { recursive: true }); fs.writeFileSync(path.join(stage, 'o', f), text); }
+      return true;
+    };
+    (await reuseOrBuild(cache, 'o', 'd1', ['o'], make({ 'a.json': 'A', 'b.json': 'B' }))).install(site);
+    const a = path.join(site, 'o', 'a.json');
+    const inode = fs.statSync(a).ino;
+    (await reuseOrBuild(cache, 'o', 'd1', ['o'], make({}))).install(site);
+    expect(fs.statSync(a).ino).toBe(inode);
+    (await reuseOrBuild(cache, 'o', 'd2', ['o'], make({ 'a.json': 'A2' }))).install(site);
+    expect(fs.readFileSync(a, 'utf8')).toBe('A2');
+    expect(fs.existsSync(path.join(site, 'o', 'b.json'))).toBe(false);
+  });
+});
