@@ -10,7 +10,8 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, modelFileOf, stampFile, writeAtomic, type LightResult } from './light-result';
+import { lightOf, modelFileOf, type LightResult } from './light-result';
+import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 
@@ -93,6 +94,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const version = generatorDigest();
   const digestOf = memoDigest(root);
   const previous = readIndex(cacheDir);
+  const stamps = readStamps(cacheDir);
   const index: CacheIndex = { records: {} };
   const lights: LightResult[] = new Array(articleFiles.length);
   const misses: Array<{ index: number; source: string; key: string }> = [];
@@ -115,8 +117,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const key = sha(`${version}\0${file.source}\0`) + sha(bytes);
     const cached = previous.records[file.source];
     if (cached && cached.key === key && Object.entries(cached.includeDigests).every(([p, d]) => digestOf(p) === d)) {
-      // The index says the article is unchanged; its files must say so too (see stampFile).
-      const problem = cached.light.page ? outputsProblem(cacheDir, cached.light.page.modelFile, contentKeyOf(cached)) : null;
+      // The index says the article is unchanged; its files must say so too (see stamp-journal.ts).
+      const problem = cached.light.page ? outputsProblem(cacheDir, stamps.get(cached.light.page.modelFile), contentKeyOf(cached)) : null;
       if (!problem) {
         lights[i] = cached.light;
         index.records[file.source] = cached;
@@ -127,7 +129,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     misses.push({ index: i, source: file.source, key });
   });
   // A parse about to overwrite an article's files first removes the stamp that vouched for the old ones.
-  for (const m of misses) fs.rmSync(path.join(cacheDir, stampFile(modelFileOf(m.source))), { force: true });
+  const journal = openStampJournal(cacheDir);
+  for (const m of misses) journal.withdraw(modelFileOf(m.source));
 
   const store = (m: (typeof misses)[number], light: LightResult) => {
     const includeDigests: Record<string, string> = {};
@@ -135,7 +138,11 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     const record = { key: m.key, includeDigests, light };
     index.records[m.source] = record;
     lights[m.index] = light;
-    if (light.page) writeAtomic(path.join(cacheDir, stampFile(light.page.modelFile)), JSON.stringify({ contentKey: contentKeyOf(record), outputs: light.page.outputs }));
+    if (light.page) {
+      const stamp: Stamp = { contentKey: contentKeyOf(record), outputs: light.page.outputs };
+      journal.record(light.page.modelFile, stamp);
+      stamps.set(light.page.modelFile, stamp);
+    }
   };
   const workers = workerCount();
   if (workers > 1 && misses.length >= 32) {
@@ -153,6 +160,15 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     });
   }
   writeIndex(cacheDir, index);
+  journal.close();
+  // The journal keeps the stamps of this build's articles only.
+  const live = new Map<string, Stamp>();
+  for (const r of Object.values(index.records)) {
+    const m = r.light.page?.modelFile;
+    const st = m ? stamps.get(m) : undefined;
+    if (m && st) live.set(m, st);
+  }
+  compactStamps(cacheDir, live);
   phaseDone('parse');
 
   // Work on copies: duplicate-URL resolution changes URLs and adds diagnostics for this build only.
@@ -207,16 +223,10 @@ const contentKeyOf = (record: { key: string; includeDigests: Record<string, stri
   sha(record.key + JSON.stringify(record.includeDigests)).slice(0, 32);
 
 /** Why an article's cached files cannot be used for this content key, or null when they can. */
-function outputsProblem(cacheDir: string, modelFile: string, contentKey: string): string | null {
-  let stamp: { contentKey?: unknown; outputs?: unknown };
-  try {
-    stamp = JSON.parse(fs.readFileSync(path.join(cacheDir, stampFile(modelFile)), 'utf8')) as typeof stamp;
-  } catch {
-    return 'no stamp (a parse was cut short, or the stamp is damaged)';
-  }
+function outputsProblem(cacheDir: string, stamp: Stamp | undefined, contentKey: string): string | null {
+  if (!stamp) return 'no stamp (a parse was cut short, or the journal lost it)';
   if (stamp.contentKey !== contentKey) return 'its files were made from other content';
-  if (!stamp.outputs || typeof stamp.outputs !== 'object') return 'the stamp is damaged';
-  for (const [file, size] of Object.entries(stamp.outputs as Record<string, unknown>)) {
+  for (const [file, size] of Object.entries(stamp.outputs)) {
     let actual: number;
     try {
       actual = fs.statSync(path.join(cacheDir, file)).size;

@@ -23,14 +23,6 @@ export interface LightResult {
   page: { entry: ModelEntry; anchors: string[]; modelFile: string; outputs: Record<string, number> } | null;
 }
 
-/** Writes a file under a temporary name, then renames it into place: no reader, and no kill, ever leaves half of it. */
-export function writeAtomic(file: string, data: string | Uint8Array): number {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-  return typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-}
-
 /** The cache file of an article's model: named by its source, so each article has one. */
 export const modelFileOf = (source: string): string => `articles/${crypto.createHash('sha256').update(source).digest('hex').slice(0, 24)}.model.json`;
 
@@ -70,12 +62,6 @@ const besideModel = (modelFile: string, ext: string): string => modelFile.replac
 export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
 /** The article's terms for the article index (every article). */
 export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.bin');
-/**
- * The stamp that binds the files beside a model to the content they were made from: the content
- * key and each file's size. The build deletes it before an article is parsed and writes it once
- * the parse is recorded, so no order of kills leaves an older parse's stamp over newer files.
- */
-export const stampFile = (modelFile: string): string => besideModel(modelFile, '.stamp.json');
 /** The HTML Pagefind indexes for the article. */
 export const searchDocumentFile = (modelFile: string): string => besideModel(modelFile, '.search.html');
 

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/node/build-content';
-import { articleTermsFile, lookupInputFile, searchDocumentFile, stampFile } from '../../src/node/light-result';
+import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/node/light-result';
+import { openStampJournal } from '../../src/node/stamp-journal';
 import { reuseOrBuild } from '../../src/node/output-cache';
 
 const article = (version: string) => `---
@@ -59,10 +60,22 @@ describe('a cache left by an interrupted build', () => {
     const { root, cache, write } = workspace();
     write('v1');
     const a = await buildContent(root, cache);
-    fs.rmSync(path.join(cache, stampFile(a.articles[0].modelFile)));
+    // What a kill between the withdrawal of the stamp and the parse's end leaves in the journal.
+    const journal = openStampJournal(cache);
+    journal.withdraw(a.articles[0].modelFile);
+    journal.close();
     const b = await buildContent(root, cache);
     expect(b.cache).toMatchObject({ hits: 0, misses: 1 });
     expect(b.cache.repaired[0]).toMatch(/no stamp/);
+  });
+
+  it('ignores a journal line cut short by a kill', async () => {
+    const { root, cache, write } = workspace();
+    write('v1');
+    await buildContent(root, cache);
+    fs.appendFileSync(path.join(cache, 'stamps.jsonl'), '{"m":"articles/x.model.json","s":{"conte');
+    const b = await buildContent(root, cache);
+    expect(b.cache).toEqual({ hits: 1, misses: 0, repaired: [] });
   });
 
   it('hits the cache when nothing changed', async () => {
