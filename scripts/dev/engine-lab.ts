@@ -28,6 +28,15 @@ for (const e of build.articles) {
     ? compactTerms(articleTermsOf(JSON.parse(fs.readFileSync(path.join(cache, e.modelFile), 'utf8')) as Article))
     : decodeTerms(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile))));
   t.meta.url = e.url;
+  if (process.env.NO_BODY_PAIRS) {
+    for (let i = 0; i < t.hashes.length; i++) if (t.flags[i] & 1) t.counts[i * 5 + 4] = 0;
+  }
+  if (process.env.NO_PAIRS) {
+    const keep = [...t.flags].map((f, i) => ((f & 1) ? -1 : i)).filter((i) => i >= 0);
+    const c = t.counts;
+    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.keys = Uint32Array.from(keep.map((i) => t.keys[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
+    t.counts = Uint16Array.from(keep.flatMap((i) => Array.from(c.subarray(i * 5, i * 5 + 5))));
+  }
   terms.push(t);
 }
 if (process.env.RANK) {

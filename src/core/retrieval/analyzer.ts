@@ -54,9 +54,9 @@ const MAX_WORD = 40;
 function keepWord(w: string): boolean {
   if (w.length < 2 || w.length > MAX_WORD || STOPWORDS.has(w)) return false;
   // Numbers of 6+ digits are ids, counters or timestamps; codes that matter come as identifier terms.
-  if (/^\d{6,}$/.test(w)) return false;
+  if (w.length >= 6 && w.charCodeAt(0) <= 57 && /^\d+$/.test(w)) return false;
   // Mixed hex runs (thumbprints, correlation ids).
-  if (w.length >= 12 && /\d/.test(w) && /^[0-9a-f]+$/.test(w)) return false;
+  if (w.length >= 12 && /^[0-9a-f]+$/.test(w) && /\d/.test(w)) return false;
   return true;
 }
 
@@ -66,12 +66,15 @@ export function wordTerms(text: string): TermOccurrence[] {
   const sameLength = folded.length === text.length;
   const out: TermOccurrence[] = [];
   for (const m of folded.matchAll(WORD)) {
-    let w = m[0].replace(/’/g, "'");
-    if (w.includes("'") && !STOPWORDS.has(w.replace(/'/g, ''))) {
-      const c = CONTRACTION.exec(w);
-      if (c) w = c[1];
+    // foldCase straightened the quotes already.
+    let w = m[0];
+    if (w.includes("'")) {
+      if (!STOPWORDS.has(w.replace(/'/g, ''))) {
+        const c = CONTRACTION.exec(w);
+        if (c) w = c[1];
+      }
+      w = w.replace(/'/g, '');
     }
-    w = w.replace(/'/g, '');
     if (!keepWord(w)) continue;
     const start = sameLength ? m.index : 0;
     const end = sameLength ? m.index + m[0].length : 0;

@@ -42,14 +42,13 @@ export function fieldTexts(a: Article): Record<Field, string> {
 
 /** Terms of one field's text: words, identifiers and adjacent word pairs. */
 export function fieldTerms(text: string): FieldTerms {
-  const counts: Record<string, number> = Object.create(null);
+  const tally = new Map<string, number>();
   const words = wordTerms(text);
+  for (const t of analyze(text, words)) tally.set(t.term, (tally.get(t.term) ?? 0) + 1);
+  for (const t of wordPairs(text, words)) tally.set(t.term, (tally.get(t.term) ?? 0) + 1);
   let length = 0;
-  for (const t of [...analyze(text, words), ...wordPairs(text, words)]) {
-    counts[t.term] = (counts[t.term] ?? 0) + 1;
-    if (!t.term.includes('_')) length++;
-  }
-  return { counts, length };
+  for (const [t, n] of tally) if (!isPair(t)) length += n;
+  return { counts: Object.fromEntries(tally), length };
 }
 
 export function articleTermsOf(a: Article): ArticleTerms {

@@ -18,11 +18,33 @@ const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 
 const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskType));
 
+/**
+ * A cheap test that any value of a type needs, run once over the text before the type's own
+ * patterns: most article text holds no GUID, no address and no long hex run.
+ */
+const GATES: Partial<Record<MaskType, RegExp>> = {
+  guid: /[0-9a-f]{8}-[0-9a-f]{4}-/i,
+  hex: /[0-9a-f]{9}/i,
+  ipv6: /[0-9a-f]{0,4}::?[0-9a-f]{1,4}:/i,
+  ipv4: /\d\.\d{1,3}\.\d/,
+  timestamp: /\d[-/]\d/,
+  date: /\d[-/]\d|\b\d{4}\b/,
+  time: /\d:\d\d/,
+  host: /[a-z0-9]\.[a-z]{2,}\b/i,
+};
+
 /** The text with every blanked value replaced by spaces of the same length. Linear in the input. */
 export function blankValues(text: string): string {
   let spans: Array<[number, number]> | null = null;
+  const gated = new Map<string, boolean>();
   for (const p of PATTERNS) {
     if (p.hint !== undefined && !text.includes(p.hint)) continue;
+    const gate = GATES[p.type as MaskType];
+    if (gate) {
+      let open = gated.get(p.type);
+      if (open === undefined) gated.set(p.type, (open = gate.test(text)));
+      if (!open) continue;
+    }
     for (const [wa, wb] of scanWindows(text)) {
       const w = text.slice(wa, wb);
       if (p.hint !== undefined && !w.includes(p.hint)) continue;
@@ -44,7 +66,14 @@ export function blankValues(text: string): string {
   // JSON keys are the envelope's schema ("error_description", "trace_id"), not words of the error.
   if (text.includes('":')) for (const m of text.matchAll(JSON_KEY)) (spans ??= []).push([m.index, m.index + m[0].length]);
   if (!spans) return text;
-  const chars = text.split('');
-  for (const [a, b] of spans) for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';
-  return chars.join('');
+  spans.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of spans) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    out += text.slice(at, from) + text.slice(from, b).replace(/[^\n]/g, ' ');
+    at = b;
+  }
+  return out + text.slice(at);
 }
