@@ -23,8 +23,8 @@ describe('the per-article cache', () => {
     const { root, cache } = tempRoot();
     const first = await buildContent(root, cache);
     const second = await buildContent(root, cache);
-    expect(first.cache).toEqual({ hits: 0, misses: 4 });
-    expect(second.cache).toEqual({ hits: 4, misses: 0 });
+    expect(first.cache).toEqual({ hits: 0, misses: 4, repaired: [] });
+    expect(second.cache).toEqual({ hits: 4, misses: 0, repaired: [] });
     expect(second.articles).toEqual(first.articles);
     expect(second.diagnostics).toEqual(first.diagnostics);
   });
@@ -34,7 +34,7 @@ describe('the per-article cache', () => {
     await buildContent(root, cache);
     fs.appendFileSync(path.join(root, 'b.md'), '\nOne more line.\n');
     const next = await buildContent(root, cache);
-    expect(next.cache).toEqual({ hits: 3, misses: 1 });
+    expect(next.cache).toEqual({ hits: 3, misses: 1, repaired: [] });
   });
 
   it('re-parses an article whose model or search document is gone from the cache', async () => {
@@ -44,7 +44,9 @@ describe('the per-article cache', () => {
     fs.rmSync(path.join(cache, byName('b.md')));
     fs.rmSync(path.join(cache, searchDocumentFile(byName('c.md'))));
     const next = await buildContent(root, cache);
-    expect(next.cache).toEqual({ hits: 2, misses: 2 });
+    expect(next.cache).toMatchObject({ hits: 2, misses: 2 });
+    // Each is named with the file it lacked, and logged as a repair.
+    expect(next.cache.repaired).toEqual([expect.stringMatching(/^b\.md: .*is missing$/), expect.stringMatching(/^c\.md: .*search\.html is missing$/)]);
     expect(fs.existsSync(path.join(cache, searchDocumentFile(byName('c.md'))))).toBe(true);
   });
 
@@ -56,7 +58,8 @@ describe('the per-article cache', () => {
     expect(d.errorMessages).toBeGreaterThan(0);
     fs.rmSync(path.join(cache, lookupInputFile(d.modelFile)));
     const next = await buildContent(root, cache);
-    expect(next.cache).toEqual({ hits: 4, misses: 1 });
+    expect(next.cache).toMatchObject({ hits: 4, misses: 1 });
+    expect(next.cache.repaired).toEqual([expect.stringMatching(/^d\.md: .*lookup\.json is missing$/)]);
     expect(fs.existsSync(path.join(cache, lookupInputFile(d.modelFile)))).toBe(true);
   });
 
@@ -66,7 +69,7 @@ describe('the per-article cache', () => {
     fs.writeFileSync(path.join(root, 'includes/note.md'), 'A different shared note.\n');
     const next = await buildContent(root, cache);
     // The include itself and its one includer.
-    expect(next.cache).toEqual({ hits: 2, misses: 2 });
+    expect(next.cache).toEqual({ hits: 2, misses: 2, repaired: [] });
     const model = JSON.parse(fs.readFileSync(path.join(cache, next.articles.find((a) => a.source === 'a.md')!.modelFile), 'utf8'));
     expect(JSON.stringify(model.sections)).toContain('A different shared note.');
   });
