@@ -8,7 +8,7 @@ import { ByteWriter, varintSize } from '../lookup/varint';
 import { foldCase } from './analyzer';
 import { FIELDS, TERM_PAIR, type ArticleTerms, type CompactTerms, type Field } from './article-terms';
 import {
-  ARTICLE_INDEX_VERSION, IMPACT_SCALE, articleDocPath, articleManifestPath, articleShardPath, isIdentifier, isPair, shardOfTerm, termHash,
+  ARTICLE_INDEX_VERSION, IMPACT_SCALE, articleDocPath, articleManifestPath, articleShardPath,
   type ArticleDisplay, type ArticleManifest,
 } from './format';
 

@@ -96,7 +96,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     if (commonSet?.m !== m) commonSet = { m, set: new Set(m.common) };
     return commonSet.set;
   };
-  const shard = (m: ArticleManifest, i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(bytes(d)));
+  const shard = (i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(bytes(d)));
   const display = async (m: ArticleManifest, doc: number): Promise<ArticleDisplay> => {
     const chunk = Math.floor(doc / m.docChunk);
     const list = await load(articleDocPath(base, chunk), (d) => JSON.parse(text(d)) as ArticleDisplay[]);
@@ -115,7 +115,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     const keys = q ? new Set(chooseKeys(q)) : new Set<string>();
     const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
     const [maps, evidence] = await Promise.all([
-      Promise.all(shardIds.map(async (s) => [s, await shard(m!, s)] as const)).then((l) => new Map<number, Map<number, ShardEntry>>(l)),
+      Promise.all(shardIds.map(async (s) => [s, await shard(s)] as const)).then((l) => new Map<number, Map<number, ShardEntry>>(l)),
       errors.lookup(input.text, { limit: EVIDENCE.lookupLimit }),
     ]);
     const scored = m && q ? scoreArticles(q, keys, m, maps) : [];
