@@ -7,7 +7,7 @@
  * `0x80070005`, `KB 5034441` vs `KB5034441`). The index therefore gets each
  * identifier's variants as separate words, and queries get identifiers cut free.
  */
-import { IDENTIFIER_FORMS, mayMatch } from '../errors/identifiers';
+import { scanIdentifiers } from '../errors/identifiers';
 import { tokenizeErrorText } from '../errors/normalize';
 import { splitErrors } from '../errors/split';
 import type { QueryAnalysis } from './query-kind';
@@ -46,18 +46,7 @@ interface Match {
 }
 
 function matchesOf(text: string): Match[] {
-  const out: Match[] = [];
-  for (const form of IDENTIFIER_FORMS) {
-    if (!mayMatch(form, text)) continue;
-    const re = form.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      const canon = form.canon(m);
-      if (canon) out.push({ start: m.index, end: m.index + m[0].length, form: form.name, canon });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return scanIdentifiers(text);
 }
 
 const searchSpellings = (m: Match): string[] => (VARIANTS[m.form] ?? ((c: string) => [c]))(m.canon).filter((s) => s.length >= 3);
