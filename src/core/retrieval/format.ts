@@ -35,8 +35,9 @@ export interface ArticleDisplay {
   also: string[];
 }
 
-export const isPair = (term: string): boolean => term.includes('_');
 export const isIdentifier = (term: string): boolean => term.startsWith('#');
+/** Word pairs join two words with `_`; an identifier may hold `_` itself (`#error_access_denied`). */
+export const isPair = (term: string): boolean => !isIdentifier(term) && term.includes('_');
 
 /** The key a term is sharded by. */
 export const shardKey = (term: string): string => (isPair(term) ? term.slice(0, term.indexOf('_')) : term);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactTerms, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
+import { TERM_IDENTIFIER, compactTerms, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
 import { termHash } from '../../../src/core/retrieval/format';
 import { termsOf } from '../../fixtures/retrieval/kb';
 
@@ -26,5 +26,15 @@ describe('the terms file', () => {
     const bytes = encodeTerms(compactTerms(sample));
     expect(() => decodeTerms(bytes.subarray(0, bytes.length - 3))).toThrow();
     expect(() => decodeTerms(new TextEncoder().encode('{"not":"terms"}'))).toThrow();
+  });
+});
+
+describe('identifiers with underscores', () => {
+  it('are identifiers, sharded by themselves, not word pairs', () => {
+    const c = compactTerms(termsOf({ source: 'x/denied.md', title: 'Setup fails with ERROR_ACCESS_DENIED' }));
+    const at = [...c.hashes].indexOf(termHash('#error_access_denied'));
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(c.flags[at]).toBe(TERM_IDENTIFIER);
+    expect(c.keys[at]).toBe(termHash('#error_access_denied'));
   });
 });
