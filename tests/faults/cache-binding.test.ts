@@ -156,6 +156,7 @@ describe('include cycles', () => {
     const onArticle = b.diagnostics.filter((d) => d.file === 'a.md' && d.code === 'include-cycle');
     expect(onArticle).toHaveLength(1);
     expect(onArticle[0].reason).toContain('a.md → includes/x.md → includes/y.md → includes/x.md');
+    expect(onArticle[0].line).toBe(5);
   });
 });
 

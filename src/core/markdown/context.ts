@@ -26,6 +26,8 @@ export interface MarkdownContext {
   };
   /** Files being included above this one, outermost first (cycle and depth checks). */
   stack: string[];
+  /** Line of the article's own include that led here (set below the article's first level). */
+  articleLine?: number;
 }
 
 declare module 'vfile' {

@@ -91,14 +91,17 @@ function load(d: IncludeDirective, ctx: MarkdownContext): Root | null {
     const chain = [...ctx.stack, ctx.file, got.file].join(' → ');
     ctx.sink.error('include-cycle', `Include "${shown}" includes itself (${chain}); the repeated include was skipped.`, line);
     // Reported on the article too: that is where a reader of the report looks for its pages' problems.
-    if (ctx.stack.length) ctx.sink.items.push({ file: ctx.stack[0], severity: 'error', code: 'include-cycle', reason: `An include of this article loops back on itself (${chain}); the repeated include was skipped.` });
+    if (ctx.stack.length) {
+      const reason = `An include of this article loops back on itself (${chain}); the repeated include was skipped.`;
+      ctx.sink.items.push(ctx.articleLine === undefined ? { file: ctx.stack[0], severity: 'error', code: 'include-cycle', reason } : { file: ctx.stack[0], line: ctx.articleLine, severity: 'error', code: 'include-cycle', reason });
+    }
     return null;
   }
   if (ctx.stack.length + 1 > MAX_INCLUDE_DEPTH) {
     ctx.sink.error('include-depth', `Include "${shown}" is nested more than ${MAX_INCLUDE_DEPTH} levels deep; it was skipped.`, line);
     return null;
   }
-  const included = ctx.parseIncluded(got.text, got.file, ctx);
+  const included = ctx.parseIncluded(got.text, got.file, ctx.stack.length ? ctx : { ...ctx, articleLine: line });
   pinPositions(included.children, d.position);
   return included;
 }
