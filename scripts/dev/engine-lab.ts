@@ -82,7 +82,7 @@ if (process.env.EXPLAIN) {
     if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
     const { createLookup } = await import('../../src/core/lookup/query');
     const fp = await createLookup(fetchFile, '_kb/lookup').lookup(q.text, { limit: 5 });
-    for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} share ${r.evidence?.messageShare.toFixed(2)} w ${r.evidence?.messageWeight.toFixed(0)} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
+    for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
   }
   process.exit(0);
 }

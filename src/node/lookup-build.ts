@@ -11,7 +11,7 @@ import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
 import type { LookupInput } from './lookup-input';
 import { articleTermsFile, lookupInputFile } from './light-result';
-import { buildArticleIndex, copyGroups } from '../core/retrieval/build-article-index';
+import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import { decodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
 import type { ArticleEntry, ContentBuild } from './build-content';
@@ -85,10 +85,7 @@ function metaOf(e: ArticleEntry): CompactTerms['meta'] {
 
 /** Every article's number in the article index (copies share their stand-in's), from the entries alone. */
 export function articleDocs(entries: ArticleEntry[]): Map<string, number> {
-  const { keep, copies } = copyGroups(entries.map(metaOf));
-  const docs = new Map(keep.map((m, doc) => [m.url, doc]));
-  for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
-  return docs;
+  return articleNumbers(entries.map(metaOf));
 }
 
 /** What the error lookup's files depend on: the generator, each indexed article's URL and lookup key, and its article number. */

@@ -41,7 +41,7 @@ export const QUERY_TUNING = {
 
 interface Entry { df: number; ident: boolean; articles: Uint32Array; msgs: Uint32Array; norms: Uint8Array }
 
-interface Candidate { article: number; msg: number; acc: number; norm: number; hits: number; identHits: number; score: number; c1: number; c2: number }
+interface Candidate { article: number; msg: number; acc: number; norm: number; hits: number; identHits: number; score: number; c1: number }
 
 function decodeShard(data: Uint8Array): Map<number, Entry> {
   const r = new ByteReader(data);
@@ -60,7 +60,8 @@ function decodeShard(data: Uint8Array): Map<number, Entry> {
   return out;
 }
 
-function toBytes(d: string | Uint8Array): Uint8Array {
+/** Bytes of a fetched file (a fetcher may hand binary shards over as a Latin-1 string). */
+export function toBytes(d: string | Uint8Array): Uint8Array {
   if (typeof d !== 'string') return d;
   const out = new Uint8Array(d.length);
   for (let i = 0; i < d.length; i++) out[i] = d.charCodeAt(i) & 0xff;
@@ -164,7 +165,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
       for (let k = 0; k < e.articles.length; k++) {
         const key = e.articles[k] * 65536 + e.msgs[k];
         let c = acc.get(key);
-        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], acc: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, c1: 0, c2: 0 }; acc.set(key, c); }
+        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], acc: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, c1: 0 }; acc.set(key, c); }
         c.acc += w;
         c.hits++;
         if (f.ident) c.identHits++;
@@ -175,8 +176,8 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const best = new Map<number, Candidate>();
     for (const c of acc.values()) {
       c.c1 = wSample > 0 ? c.acc / wSample : 0;
-      c.c2 = Math.min(1, (c.acc * scale) / Math.max(c.norm, 1e-6));
-      c.score = a * c.c1 + (1 - a) * c.c2;
+      const c2 = Math.min(1, (c.acc * scale) / Math.max(c.norm, 1e-6));
+      c.score = a * c.c1 + (1 - a) * c2;
       const prev = best.get(c.article);
       if (!prev || c.score > prev.score || (c.score === prev.score && c.msg < prev.msg)) best.set(c.article, c);
     }
@@ -212,7 +213,6 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     return {
       url: meta[0], title: meta[1], source: meta[2], summary: meta[3],
       ...(meta.length > 4 ? { doc: meta[4] } : {}),
-      evidence: { messageShare: c.c2, messageWeight: c.norm },
       score: Math.round(c.score * 1000) / 1000,
       confident,
       matched: { text: msg[0], anchor: msg[1], section: msg[2] },

@@ -47,8 +47,6 @@ export interface LookupResult {
   errorIndex: number;
   /** The article's number in the article index, when the build recorded it (internal). */
   doc?: number;
-  /** How much of the article's message the paste holds (0..1), and how much that message says (its features' summed weight). Internal. */
-  evidence?: { messageShare: number; messageWeight: number };
 }
 
 export interface LookupOptions {

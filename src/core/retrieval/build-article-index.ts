@@ -60,6 +60,19 @@ export function copyGroups<A extends Pick<ArticleTerms, 'source' | 'url' | 'titl
   return { keep, also, copies };
 }
 
+/** Every article's number in the index (copies share their stand-in's), from what copyGroups reads. */
+export function articleNumbers(metas: readonly Pick<ArticleTerms, 'source' | 'url' | 'title' | 'date'>[]): Map<string, number> {
+  const { keep, copies } = copyGroups(metas);
+  return numbered(keep.map((m) => m.url), copies);
+}
+
+/** Numbers in the order kept; a copy takes its stand-in's. */
+function numbered(kept: string[], copies: Record<string, string>): Map<string, number> {
+  const docs = new Map(kept.map((url, doc) => [url, doc]));
+  for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
+  return docs;
+}
+
 /** A growable typed array: postings are laid out as they are found, without an object per posting. */
 class Grow<T extends Uint32Array | Uint16Array | Uint8Array> {
   length = 0;
@@ -289,8 +302,5 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
   const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };
   files.push({ path: articleManifestPath(opts.base), data: JSON.stringify(manifest) });
-  // Every article's number, copies included (they answer as the copy that stands for them).
-  const docs = new Map(keep.map((a, doc) => [a.meta.url, doc]));
-  for (const [copy, rep] of Object.entries(copies)) docs.set(copy, docs.get(rep)!);
-  return { files, manifest, docs };
+  return { files, manifest, docs: numbered(keep.map((a) => a.meta.url), copies) };
 }

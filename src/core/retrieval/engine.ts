@@ -6,7 +6,7 @@
 import { healHardWraps } from '../errors/hard-wrap';
 import { readInput } from './read-input';
 import { IndexUnavailableError } from '../lookup/index-error';
-import { createLookup } from '../lookup/query';
+import { createLookup, toBytes } from '../lookup/query';
 import { mergeRanges } from '../lookup/ranges';
 import type { Manifest } from '../lookup/format';
 import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../lookup/types';
@@ -18,15 +18,7 @@ export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
 
 /** Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1). */
-export const EVIDENCE = {
-  lookupWeight: 0.25,
-  confidentBoost: 1.5,
-  /** Weight of the share of a documented message that the paste holds, by how much that message says. */
-  shareWeight: 0,
-  /** A message whose features weigh this much (about ten rare words) counts in full. */
-  weightRef: 60,
-  lookupLimit: 5,
-};
+export const EVIDENCE = { lookupWeight: 0.25, confidentBoost: 1.5, lookupLimit: 5 };
 
 export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
   /** The article's documented message that matched the paste, when one did. */
@@ -40,9 +32,6 @@ export interface RetrievalAnswer {
   /** The input was longer than READ_LIMIT: only its distinct error lines and first lines were read (read-input.ts). */
   truncated: boolean;
 }
-
-
-
 
 /** URLs of the copies that a (standing-for) URL answers for. */
 function alsoOf(m: ArticleManifest | null, url: string): string[] {
@@ -76,12 +65,6 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     return p;
   };
   const text = (d: string | Uint8Array): string => (typeof d === 'string' ? d : new TextDecoder().decode(d));
-  const bytes = (d: string | Uint8Array): Uint8Array => {
-    if (typeof d !== 'string') return d;
-    const out = new Uint8Array(d.length);
-    for (let i = 0; i < d.length; i++) out[i] = d.charCodeAt(i) & 0xff;
-    return out;
-  };
   let manifestLoad: Promise<ArticleManifest | null> | null = null;
   const manifest = (): Promise<ArticleManifest | null> => {
     if (articleManifest) return Promise.resolve(articleManifest.v === ARTICLE_INDEX_VERSION ? articleManifest : null);
@@ -96,7 +79,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     if (commonSet?.m !== m) commonSet = { m, set: new Set(m.common) };
     return commonSet.set;
   };
-  const shard = (i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(bytes(d)));
+  const shard = (i: number) => load(articleShardPath(base, i), (d) => decodeArticleShard(toBytes(d)));
   const display = async (m: ArticleManifest, doc: number): Promise<ArticleDisplay> => {
     const chunk = Math.floor(doc / m.docChunk);
     const list = await load(articleDocPath(base, chunk), (d) => JSON.parse(text(d)) as ArticleDisplay[]);
@@ -140,7 +123,6 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
       if (c.lookup) continue;
       c.lookup = r;
       c.score += EVIDENCE.lookupWeight * r.score * (r.confident ? EVIDENCE.confidentBoost : 1);
-      if (r.evidence) c.score += EVIDENCE.shareWeight * r.evidence.messageShare * Math.min(1, r.evidence.messageWeight / EVIDENCE.weightRef);
     }
     const ranked = [...byKey.values()].sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
     // Display data only for what is shown, and not where the fingerprint result brought it.
