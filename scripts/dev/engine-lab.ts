@@ -45,6 +45,7 @@ if (process.env.RANK) {
   Object.assign(RANKING.lengthNorm, over.lengthNorm ?? {});
   if (over.k1) RANKING.k1 = over.k1;
 }
+if (process.env.QR) Object.assign(QUERY_RANKING, JSON.parse(process.env.QR));
 if (process.env.EVID) Object.assign(EVIDENCE, JSON.parse(process.env.EVID));
 const t0 = performance.now();
 const index = buildArticleIndex(terms, { base: '_kb/lookup' });

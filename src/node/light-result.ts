@@ -8,7 +8,7 @@ import type { Article } from '../core/model/article';
 import type { ArticleEntry } from './build-content';
 import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
-import { articleTermsOf, compactTerms, encodeTerms } from '../core/retrieval/article-terms';
+import { compactTermsOf, encodeTerms } from '../core/retrieval/article-terms';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
@@ -46,7 +46,7 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
     write(modelFile, JSON.stringify(a));
     const lookup = lookupRecordOf(a);
     if (lookup) write(lookupInputFile(modelFile), lookup.json);
-    write(articleTermsFile(modelFile), encodeTerms(compactTerms(articleTermsOf(a))));
+    write(articleTermsFile(modelFile), encodeTerms(compactTermsOf(a)));
     write(searchDocumentFile(modelFile), searchDocument(a));
     light.page = { entry: entryOf(a, lookup?.key ?? ''), anchors: [...anchorsOf(a)].sort(), modelFile, outputs };
   }

@@ -103,10 +103,15 @@ const PAIR_GAP = /^[\s,'"()\-/:]{1,3}$/;
 /** Adjacent word pairs (`block_list`) of a text's words: phrase evidence without positions in the index. */
 export function wordPairs(text: string, words: TermOccurrence[] = wordTerms(text)): TermOccurrence[] {
   const out: TermOccurrence[] = [];
+  forEachWordPair(text, words, (a, b) => out.push({ term: a.term + '_' + b.term, start: a.start, end: b.end }));
+  return out;
+}
+
+/** Visits the adjacent word pairs without building their terms (the index build counts millions). */
+export function forEachWordPair(text: string, words: TermOccurrence[], visit: (a: TermOccurrence, b: TermOccurrence) => void): void {
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1], b = words[i];
     if (a.end === 0 || !PAIR_GAP.test(text.slice(a.end, b.start))) continue;
-    out.push({ term: a.term + '_' + b.term, start: a.start, end: b.end });
+    visit(a, b);
   }
-  return out;
 }

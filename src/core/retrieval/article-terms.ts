@@ -4,7 +4,7 @@
  */
 import type { Article } from '../model/article';
 import { ByteReader, ByteWriter } from '../lookup/varint';
-import { analyze, wordPairs, wordTerms } from './analyzer';
+import { analyze, forEachWordPair, wordPairs, wordTerms } from './analyzer';
 import { isIdentifier, isPair, shardKey, termHash } from './format';
 
 /** Fields of an article, each weighted on its own in the ranking (BM25F). */
@@ -88,6 +88,9 @@ export interface CompactTerms {
   counts: Uint16Array;
 }
 
+/** Terms in a terms file are ordered by hash (the order the index build reads them in), then by term. */
+const byHashThenTerm = (x: { t: string; h: number }, y: { t: string; h: number }): number => x.h - y.h || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0);
+
 export function compactTerms(a: ArticleTerms): CompactTerms {
   const byTerm = new Map<string, number[]>();
   FIELDS.forEach((f, fi) => {
@@ -98,7 +101,7 @@ export function compactTerms(a: ArticleTerms): CompactTerms {
       row[fi] = Math.min(counts[term], 0xffff);
     }
   });
-  const terms = [...byTerm.keys()].sort();
+  const terms = [...byTerm.keys()].map((t) => ({ t, h: termHash(t) })).sort(byHashThenTerm).map((x) => x.t);
   const out: CompactTerms = {
     meta: { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.areas, topic: a.topic },
     lengths: FIELDS.map((f) => a.fields[f].length),
@@ -112,6 +115,55 @@ export function compactTerms(a: ArticleTerms): CompactTerms {
     out.keys[i] = termHash(shardKey(t));
     out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
     out.counts.set(byTerm.get(t)!, i * FIELDS.length);
+  });
+  return out;
+}
+
+/**
+ * `compactTerms(articleTermsOf(a))` without the intermediate per-field records: the parsers run it on
+ * every article, and word pairs are tallied by their two words, never as joined strings until the end.
+ */
+export function compactTermsOf(a: Article): CompactTerms {
+  const texts = fieldTexts(a);
+  const rows = new Map<string, Uint16Array>();
+  const pairRows = new Map<string, Map<string, Uint16Array>>();
+  const lengths = FIELDS.map(() => 0);
+  const bump = (row: Uint16Array, fi: number) => { if (row[fi] < 0xffff) row[fi]++; };
+  FIELDS.forEach((f, fi) => {
+    const text = texts[f];
+    const words = wordTerms(text);
+    for (const t of analyze(text, words)) {
+      let row = rows.get(t.term);
+      if (!row) rows.set(t.term, (row = new Uint16Array(FIELDS.length)));
+      bump(row, fi);
+      lengths[fi]++;
+    }
+    forEachWordPair(text, words, (x, y) => {
+      let second = pairRows.get(x.term);
+      if (!second) pairRows.set(x.term, (second = new Map()));
+      let row = second.get(y.term);
+      if (!row) second.set(y.term, (row = new Uint16Array(FIELDS.length)));
+      bump(row, fi);
+    });
+  });
+  for (const [x, second] of pairRows) for (const [y, row] of second) rows.set(x + '_' + y, row);
+  // Ordered by hash, which the index build reads them by; numbers sort faster than strings.
+  const byHash = [...rows.keys()].map((t) => ({ t, h: termHash(t) }));
+  byHash.sort(byHashThenTerm);
+  const terms = byHash.map((x) => x.t);
+  const out: CompactTerms = {
+    meta: { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.supportAreas.map((p) => p.join(' › ')), topic: a.topic },
+    lengths,
+    hashes: new Uint32Array(terms.length),
+    keys: new Uint32Array(terms.length),
+    flags: new Uint8Array(terms.length),
+    counts: new Uint16Array(terms.length * FIELDS.length),
+  };
+  terms.forEach((t, i) => {
+    out.hashes[i] = byHash[i].h;
+    out.keys[i] = termHash(shardKey(t));
+    out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
+    out.counts.set(rows.get(t)!, i * FIELDS.length);
   });
   return out;
 }

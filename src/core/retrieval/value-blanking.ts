@@ -23,9 +23,10 @@ const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskTyp
  * patterns: most article text holds no GUID, no address and no long hex run.
  */
 const GATES: Partial<Record<MaskType, RegExp>> = {
-  guid: /[0-9a-f]{8}-[0-9a-f]{4}-/i,
+  // Gates that start with a literal character let the regex engine skip ahead to it.
+  guid: /-[0-9a-f]{4}-[0-9a-f]{4}-/i,
   hex: /[0-9a-f]{9}/i,
-  ipv6: /[0-9a-f]{0,4}::?[0-9a-f]{1,4}:/i,
+  ipv6: /::|:[0-9a-f]{1,4}:/i,
   ipv4: /\d\.\d{1,3}\.\d/,
   timestamp: /\d[-/]\d/,
   date: /\d[-/]\d|\b\d{4}\b/,

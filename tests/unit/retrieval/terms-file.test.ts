@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { TERM_IDENTIFIER, compactTerms, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
+import fs from 'node:fs';
+import path from 'node:path';
+import { TERM_IDENTIFIER, articleTermsOf, compactTerms, compactTermsOf, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
+import { ingestArticle } from '../../../src/core/ingest';
+import type { IncludeResolver } from '../../../src/core/markdown/pipeline';
 import { termHash } from '../../../src/core/retrieval/format';
 import { termsOf } from '../../fixtures/retrieval/kb';
 
+const SAMPLE_DIR = path.resolve(import.meta.dirname, '../../../content');
 const sample = termsOf({ source: 'db/login.md', title: 'Login failed for user (error 18456)', messages: "Login failed for user 'X'.", body: 'Reset the password. Msg 18456.' });
 
 describe('the terms file', () => {
@@ -36,5 +41,18 @@ describe('identifiers with underscores', () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(c.flags[at]).toBe(TERM_IDENTIFIER);
     expect(c.keys[at]).toBe(termHash('#error_access_denied'));
+  });
+});
+
+describe('compactTermsOf', () => {
+  const noFiles: IncludeResolver = { read: () => ({ error: 'missing' }), exists: () => false };
+  const samples = fs.readdirSync(SAMPLE_DIR, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+  it('gives what compactTerms(articleTermsOf(a)) gives, on every sample article', () => {
+    expect(samples.length).toBeGreaterThan(5);
+    for (const f of samples) {
+      const { article } = ingestArticle(f, fs.readFileSync(path.join(SAMPLE_DIR, f)), noFiles);
+      if (!article) continue;
+      expect(compactTermsOf(article), f).toEqual(compactTerms(articleTermsOf(article)));
+    }
   });
 });
