@@ -138,6 +138,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     isTroubleshooting: meta.isTroubleshooting,
     products,
     supportAreas: meta.supportAreas,
+    taxonomyHints: meta.taxonomyHints,
     date: meta.date,
     authors: meta.authors,
     kbNumber: findKbNumber(fm.data, bodyText),

@@ -1,3 +1,5 @@
+import { productFamily } from './classify/product-names';
+
 /** Longest URL segment we emit: file systems refuse names over 255 bytes, and long URLs help no one. */
 const MAX_SLUG = 80;
 
@@ -27,13 +29,13 @@ function fullSlug(name: string): string {
 }
 
 export const productUrl = (product: string) => `/browse/products/${taxonomySlug(product)}/`;
+export const familyUrl = (family: string) => `/browse/families/${taxonomySlug(family)}/`;
 export const topicUrl = (topic: string) => `/browse/topics/${taxonomySlug(topic)}/`;
 export const areaUrl = (path: string[]) => `/browse/areas/${path.map(taxonomySlug).join('/')}/`;
 
 /** Human label for a normalized `ms.topic`. */
 const TOPIC_LABELS: Record<string, string> = {
   troubleshooting: 'Troubleshooting',
-  'troubleshooting-problem-resolution': 'Troubleshooting',
   'troubleshooting-general': 'Troubleshooting guide',
   'troubleshooting-known-issue': 'Known issue',
   'how-to': 'How-to',
@@ -45,6 +47,9 @@ const TOPIC_LABELS: Record<string, string> = {
 export function topicLabel(topic: string): string {
   return TOPIC_LABELS[topic] ?? topic.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
 }
+
+/** "1 article", "2 articles". */
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string => `${n} ${n === 1 ? noun : plural}`;
 
 export interface Counted<K> {
   key: K;
@@ -148,4 +153,31 @@ export function areaPages<E>(group: Pick<AreaGroup<E>, 'key' | 'items'>, pageSiz
     });
   }
   return out;
+}
+
+export interface ProductFamily {
+  name: string;
+  /** Articles with any product of the family. */
+  count: number;
+  products: Counted<string>[];
+}
+
+/** Products grouped by family (`productFamily`), most articles first, ties by name. */
+export function productFamilies<T extends { products: string[] }>(entries: T[]): ProductFamily[] {
+  const byFamily = new Map<string, T[]>();
+  for (const e of entries) {
+    for (const f of new Set(e.products.map(productFamily))) {
+      const list = byFamily.get(f);
+      if (list) list.push(e);
+      else byFamily.set(f, [e]);
+    }
+  }
+  return [...byFamily]
+    .map(([name, items]) => ({ name, count: items.length, products: countBy(items, (e) => e.products.filter((p) => productFamily(p) === name)) }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Where a family is browsed: its only product's page when the family is that product alone. */
+export function familyHref(f: ProductFamily): string {
+  return f.products.length === 1 && f.products[0].key === f.name ? productUrl(f.name) : familyUrl(f.name);
 }

@@ -59,13 +59,16 @@ function startOutput<T>(phase: string, name: string, digest: string, paths: stri
  */
 function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch> {
   const generator = generatorDigest();
-  const entries = build.articles.map(({ source, url, modelFile, contentKey }) => ({ source, url, modelFile, contentKey }));
+  // The documents' facets are the site's taxonomy, which other articles can change: it is part of each page's key here.
+  const entries = build.articles.map(({ source, url, modelFile, contentKey, products, supportAreas, topic }) => ({
+    source, url, modelFile, products, supportAreas, topic, contentKey: `${contentKey}#${JSON.stringify([products, supportAreas])}`,
+  }));
   Object.assign(searchProgress, { done: 0, toIndex: 0, since: performance.now(), shown: null });
   const onProgress = (done: number, toIndex: number) => {
     Object.assign(searchProgress, { done, toIndex });
     searchProgress.shown?.tick(done);
   };
-  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), build.articles), ['pagefind'], (stage) =>
+  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), entries), ['pagefind'], (stage) =>
     writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }, onProgress),
   );
 }

@@ -6,6 +6,8 @@ import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
 import { parseToc, placeArticles, type NavGroup, type NavPlacement, type TocNode } from '../core/toc';
+import { resolveTaxonomy, type SiteFolders } from '../core/classify/resolve-taxonomy';
+import type { TaxonomyHints } from '../core/frontmatter/frontmatter';
 import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
@@ -31,8 +33,11 @@ export interface ArticleEntry {
   summary: string;
   topic: string;
   isTroubleshooting: boolean;
+  /** The site's products for the article (see resolve-taxonomy.ts): its own, or what its metadata or folder says. */
   products: string[];
+  /** The site's support areas for the article, likewise. */
   supportAreas: string[][];
+  taxonomyHints: TaxonomyHints;
   date: string | null;
   kbNumber: string | null;
   causes: number;
@@ -174,8 +179,8 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   // Work on copies: duplicate-URL resolution changes URLs and adds diagnostics for this build only.
   const results = lights.map((l) => ({ ...l, diagnostics: [...l.diagnostics], page: l.page && { ...l.page, entry: { ...l.page.entry } } }));
   resolveDuplicateUrls(results);
-  const toc = readTocs(root, files, new Set(results.filter((r) => r.page).map((r) => r.source)), diagnostics);
-  const { placement, groups: navGroups } = placeArticles(toc);
+  const tocs = readTocs(root, files, new Set(results.filter((r) => r.page).map((r) => r.source)), diagnostics);
+  const { placement, groups: navGroups } = placeArticles(tocs.trees);
 
   const articles: ArticleEntry[] = [];
   const assets = new Set<string>();
@@ -205,6 +210,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null });
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
+  classifyArticles(articles, tocs.folders);
   phaseDone('manifest');
   return {
     root,
@@ -284,7 +290,7 @@ function resolveDuplicateUrls(results: LightResult[]): void {
   }
 }
 
-function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<string>, diagnostics: Diagnostic[]): TocNode[] {
+function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<string>, diagnostics: Diagnostic[]): { trees: TocNode[]; folders: SiteFolders } {
   const tocFiles = files.filter((f) => f.kind === 'toc').map((f) => f.source);
   const referenced = new Set<string>();
   const trees: TocNode[] = [];
@@ -312,7 +318,27 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   }
   // Tocs that no other toc references are roots; their entries form the top of the navigation.
   for (const source of tocFiles) if (!referenced.has(source)) trees.push(...parsed.get(source)!);
-  return trees;
+  // Each toc's folder is one product's tree; a toc with a single top entry names its folder.
+  const folders = { tocFolders: new Set<string>(), labels: new Map<string, string>() };
+  for (const source of tocFiles) {
+    const dir = path.posix.dirname(source) === '.' ? '' : path.posix.dirname(source);
+    folders.tocFolders.add(dir);
+    const top = parsed.get(source)!;
+    if (top.length === 1 && top[0].name.trim()) folders.labels.set(dir, top[0].name.trim());
+  }
+  return { trees, folders };
+}
+
+/** Gives every article the site's products and areas (resolve-taxonomy.ts), in place. */
+function classifyArticles(articles: ArticleEntry[], folders: SiteFolders): void {
+  const classified = resolveTaxonomy(
+    articles.map((a) => ({ source: a.source, products: a.products, supportAreas: a.supportAreas, ...a.taxonomyHints, tocGroups: (a.nav?.trail ?? []).map((t) => t.name) })),
+    folders,
+  );
+  articles.forEach((a, i) => {
+    a.products = classified[i].products;
+    a.supportAreas = classified[i].supportAreas;
+  });
 }
 
 function memoDigest(root: string): (source: string) => string {

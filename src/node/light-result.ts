@@ -76,6 +76,7 @@ function entryOf(a: Article, lookupKey: string): ModelEntry {
     isTroubleshooting: a.isTroubleshooting,
     products: a.products,
     supportAreas: a.supportAreas,
+    taxonomyHints: a.taxonomyHints,
     date: a.date,
     kbNumber: a.kbNumber,
     causes: a.causes.length,

@@ -93,9 +93,9 @@ export function lookupDigest(generator: string, build: ContentBuild, docs: Map<s
   return pagesDigest(generator, build.articles.filter((a) => a.errorMessages).map((a) => ({ url: a.url, contentKey: `${a.lookupKey}#${docs.get(a.url) ?? ''}` })));
 }
 
-/** What the article index depends on: the generator and every article's URL and content. */
+/** What the article index depends on: the generator and every article's URL, content and place in the site's taxonomy (its display data). */
 export function articleIndexDigest(generator: string, build: ContentBuild): string {
-  return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: a.contentKey })));
+  return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: `${a.contentKey}#${JSON.stringify([a.products, a.supportAreas])}` })));
 }
 
 /** The article's terms, from the file its parser wrote beside the model; null when it is missing or damaged. */

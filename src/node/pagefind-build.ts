@@ -9,11 +9,12 @@ import * as pagefind from 'pagefind';
 import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-content';
 import { searchDocumentFile } from './light-result';
+import { withFacets } from '../core/search/index-document';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 import { packageEntry } from './worker-bundle';
 
 /** What indexing takes from a manifest entry (the document is read from beside the model). */
-export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey'>;
+export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey' | 'products' | 'supportAreas' | 'topic'>;
 
 /** Documents in flight to the Pagefind service at once (it indexes them in parallel). */
 const IN_FLIGHT = 32;
@@ -226,7 +227,7 @@ async function writeBundle(
   for (let i = 0; i < entries.length; i += IN_FLIGHT) {
     const batch = entries.slice(i, i + IN_FLIGHT);
     const added = await Promise.all(
-      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: fs.readFileSync(path.join(cacheDir, searchDocumentFile(entry.modelFile)), 'utf8') })),
+      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: withFacets(fs.readFileSync(path.join(cacheDir, searchDocumentFile(entry.modelFile)), 'utf8'), entry) })),
     );
     for (const [k, r] of added.entries()) {
       if (r.errors.length) problems.push(`${batch[k].source}: ${r.errors.join('; ')}`);

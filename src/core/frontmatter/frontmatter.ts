@@ -17,6 +17,15 @@ export interface NormalizedFrontMatter {
   /** ISO `YYYY-MM-DD` or null. */
   date: string | null;
   authors: string[];
+  taxonomyHints: TaxonomyHints;
+}
+
+/** Metadata that hints at an article's product and area when it names neither itself. */
+export interface TaxonomyHints {
+  /** `ms.service` and `ms.prod` values. */
+  services: string[];
+  /** `ms.technology` and `ms.subservice` values. */
+  technologies: string[];
 }
 
 /** The front-matter keys each field is read from, preferred spelling first (compared case-insensitively). */
@@ -27,6 +36,8 @@ const FIELD_KEYS = {
   products: ['appliesto', 'applies_to', 'applies-to'],
   supportAreas: ['ms.custom'],
   date: ['ms.date', 'date'],
+  services: ['ms.service', 'ms.prod'],
+  technologies: ['ms.technology', 'ms.subservice'],
 } as const;
 
 /** A key such as `ms.custom:sap` comes from `ms.custom:sap: Path` written without a space after the colon. */
@@ -84,8 +95,10 @@ export function normalizeFrontMatter(data: Record<string, unknown>, sink: Diagno
   }
 
   const authors = guarded(() => normalizeAuthors(fm), []);
+  const hint = (names: readonly string[]) => guarded(() => [...new Set(names.flatMap((n) => keysFor(fm, [n])).flatMap((k) => scalarTexts(fm[k])).map((v) => v.trim()).filter(Boolean))], []);
+  const taxonomyHints = { services: hint(FIELD_KEYS.services), technologies: hint(FIELD_KEYS.technologies) };
 
-  return { title, description, topic, isTroubleshooting, products, supportAreas, date: normalizedDate.date, authors };
+  return { title, description, topic, isTroubleshooting, products, supportAreas, date: normalizedDate.date, authors, taxonomyHints };
 }
 
 /** A single text value; a list yields its first entry with a warning, anything else a warning and null. */

@@ -16,6 +16,8 @@ const TOPIC_ALIASES: Readonly<Record<string, string>> = {
   landingpage: 'landing-page',
   landing: 'landing-page',
   overview: 'overview',
+  // A sub-type the platform shows as plain troubleshooting.
+  'troubleshooting-problem-resolution': 'troubleshooting',
 };
 
 /**

@@ -73,6 +73,8 @@ export const articleSchema = z.object({
   products: z.array(z.string()),
   /** Each `sap:` entry as a hierarchy path, e.g. `["Sharing", "Sharing links"]`. */
   supportAreas: z.array(z.array(z.string()).min(1)),
+  /** `ms.service`/`ms.prod` and `ms.technology`/`ms.subservice`: the site reads a product and area from them when the article names none. */
+  taxonomyHints: z.object({ services: z.array(z.string()), technologies: z.array(z.string()) }),
   /** ISO date `YYYY-MM-DD`, or null when the article gives none we can read. */
   date: z.string().nullable(),
   authors: z.array(z.string()),

@@ -60,19 +60,39 @@ function sectionHtml(s: Section, withId: boolean): string {
 const metaTag = (kind: 'meta' | 'filter' | 'sort', name: string, value: string) =>
   `<meta data-pagefind-${kind}="${name}[content]" content="${esc(value)}">`;
 
-/** The complete HTML document Pagefind indexes for one article. Deterministic. */
-export function searchDocument(a: Article): string {
+/** Marks the facet tags in a search document, so the build can give them the site's taxonomy (see `withFacets`). */
+const FACETS_START = '<!--kb-facets-->';
+const FACETS_END = '<!--/kb-facets-->';
+
+/** Meta and filter tags of an article's products, areas and topic. */
+function facetTags(a: Pick<Article, 'products' | 'supportAreas' | 'topic'>): string {
   const facets = searchFacets(a);
-  const head: string[] = [
-    metaTag('meta', 'title', a.title),
-    metaTag('meta', 'summary', a.summary),
-    ...(a.date ? [metaTag('meta', 'date', a.date), metaTag('sort', 'date', a.date)] : []),
+  return [
+    FACETS_START,
     ...(facets.product.length ? [metaTag('meta', 'product', facets.product.join(', '))] : []),
     ...(a.supportAreas.length ? [metaTag('meta', 'area', a.supportAreas[0].join(AREA_SEPARATOR))] : []),
     ...(facets.topic.length ? [metaTag('meta', 'topic', facets.topic[0])] : []),
     ...facets.product.map((v) => metaTag('filter', 'product', v)),
     ...facets.area.map((v) => metaTag('filter', 'area', v)),
     ...facets.topic.map((v) => metaTag('filter', 'topic', v)),
+    FACETS_END,
+  ].join('\n');
+}
+
+/** A search document with its facet tags made from `facets` instead (the site's products and areas for the article). */
+export function withFacets(html: string, facets: Pick<Article, 'products' | 'supportAreas' | 'topic'>): string {
+  const a = html.indexOf(FACETS_START), b = html.indexOf(FACETS_END);
+  if (a < 0 || b < a) return html;
+  return html.slice(0, a) + facetTags(facets) + html.slice(b + FACETS_END.length);
+}
+
+/** The complete HTML document Pagefind indexes for one article. Deterministic. */
+export function searchDocument(a: Article): string {
+  const head: string[] = [
+    metaTag('meta', 'title', a.title),
+    metaTag('meta', 'summary', a.summary),
+    ...(a.date ? [metaTag('meta', 'date', a.date), metaTag('sort', 'date', a.date)] : []),
+    facetTags(a),
   ];
   const general = a.sections.filter((s) => !isSubResult(s));
   const targeted = a.sections.filter(isSubResult);

@@ -16,8 +16,15 @@ describe('normalizeFrontMatter', () => {
       supportAreas: [['Syncing', 'Widget sync errors']],
       date: '2025-03-07',
       authors: ['sample-writer', 'swriter'],
+      taxonomyHints: { services: [], technologies: [] },
     });
     expect(s.items).toEqual([]);
+  });
+
+  it('keeps ms.service, ms.prod, ms.technology and ms.subservice as taxonomy hints, whatever their case or form', () => {
+    const s = sink();
+    const out = normalizeFrontMatter({ title: 'T', 'MS.Service': 'contoso-drive', 'ms.prod': ['contoso-server', ''], 'ms.technology': 'contoso-drive-sync', 'ms.subservice': 7 }, s);
+    expect(out.taxonomyHints).toEqual({ services: ['contoso-drive', 'contoso-server'], technologies: ['contoso-drive-sync', '7'] });
   });
 
   it('normalizes the classic style (comma ms.custom, no topic, no appliesto)', () => {

@@ -6,7 +6,7 @@ describe('normalizeTopic', () => {
     ['troubleshooting', 'troubleshooting', true],
     ['troubleshooting ', 'troubleshooting', true],
     ['Troubleshooting\r', 'troubleshooting', true],
-    ['troubleshooting-problem-resolution', 'troubleshooting-problem-resolution', true],
+    ['troubleshooting-problem-resolution', 'troubleshooting', true],
     ['troubleshooting-general', 'troubleshooting-general', true],
     ['troubleshooting-known-issue', 'troubleshooting-known-issue', true],
     ['Troubleshoot', 'troubleshooting', true],

@@ -22,6 +22,7 @@ const article: Article = {
   isTroubleshooting: true,
   products: ['Widget Server 2030', 'Widget Cloud'],
   supportAreas: [['Sync', 'Scheduled sync']],
+  taxonomyHints: { services: [], technologies: [] },
   date: '2030-01-02',
   authors: [],
   kbNumber: null,
