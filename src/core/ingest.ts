@@ -12,6 +12,7 @@ import { parseMarkdown, renderToHtml, type IncludeResolver } from './markdown/pi
 import { buildSections } from './sections/build-sections';
 import { extractErrorMessages } from './errors/extract';
 import { createSlugger, urlForSource } from './slug';
+import { foldProductName, nameKey } from './classify/product-names';
 
 /** What reading one input file produced: a page (article) or only diagnostics. */
 export interface IngestResult {
@@ -88,6 +89,11 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   // normalizeFrontMatter already said the title is missing; say only what we fell back to when it is the file name.
   if (!meta.title && !model.title) sink.warn('title-from-filename', 'No title in front matter and no heading; the file name is used as the title.');
 
+  // Read the body's "Applies to" and "Original KB number" lines before the header-repeat rule drops them.
+  const bodyProducts = appliesToFromBody(model.sections);
+  const headText = model.sections.slice(0, 2).flatMap((s) => s.nodes.slice(0, HEAD_BLOCKS)).map((n) => toString(n)).join('\n');
+  for (const s of model.sections.slice(0, 2)) s.nodes = s.nodes.filter((n, i) => i >= HEAD_BLOCKS || !repeatsHeader(n));
+
   const sections: Section[] = model.sections.map((s) => ({
     anchor: s.anchor,
     title: s.title,
@@ -112,7 +118,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   const byAnchor = new Map(sections.map((s) => [s.anchor, s]));
 
   let products = meta.products;
-  if (!products.length) products = appliesToFromBody(model.sections) ?? [];
+  if (!products.length) products = bodyProducts ?? [];
 
   const causes: Cause[] = model.causes.flatMap((a) => {
     const s = byAnchor.get(a);
@@ -141,7 +147,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
     taxonomyHints: meta.taxonomyHints,
     date: meta.date,
     authors: meta.authors,
-    kbNumber: findKbNumber(fm.data, bodyText),
+    kbNumber: findKbNumber(fm.data, `${headText}\n${bodyText}`),
     summary: model.summary || description.text,
     problem: model.problem ? (byAnchor.get(model.problem) ?? null) : null,
     causes,
@@ -163,14 +169,37 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
 
 const TRUNCATED_NOTE = 'This article is longer than this site publishes; the rest of it is in its source file.';
 
+/** The "Applies to" and "Original KB number" lines sit among an article's first blocks. */
+const HEAD_BLOCKS = 6;
+
+/** A paragraph's lines; hard breaks (`  ` at line end) separate "Applies to" from "Original KB number". */
+function paragraphLines(node: RootContent): string[] | null {
+  if (node.type !== 'paragraph') return null;
+  return node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('').split('\n');
+}
+
+const KB_NUMBER_LINE = /^\s*[*_]*original\s+kb\s+number\b/i;
+
+/**
+ * A paragraph that only says what the page header shows: the KB number, and products the header
+ * shows as written (a list whose names the product rules would shorten stays, so no version is lost).
+ */
+function repeatsHeader(node: RootContent): boolean {
+  const lines = paragraphLines(node)?.filter((l) => l.trim());
+  if (!lines?.length) return false;
+  return lines.every((line) => {
+    if (KB_NUMBER_LINE.test(line)) return true;
+    const products = parseAppliesToLine(line);
+    return products !== null && products.length > 0 && products.every((p) => nameKey(foldProductName(p)) === nameKey(p));
+  });
+}
+
 function appliesToFromBody(sections: Array<{ nodes: RootContent[] }>): string[] | null {
-  // The line sits near the top: only look at the first few blocks.
   for (const s of sections.slice(0, 2)) {
-    for (const node of s.nodes.slice(0, 6)) {
-      if (node.type !== 'paragraph') continue;
-      // Hard breaks (`  ` at line end) separate "Applies to" from "Original KB number": keep them as newlines.
-      const text = node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('');
-      for (const line of text.split('\n')) {
+    for (const node of s.nodes.slice(0, HEAD_BLOCKS)) {
+      const lines = paragraphLines(node);
+      if (!lines) continue;
+      for (const line of lines) {
         const found = parseAppliesToLine(line);
         if (found?.length) return found;
       }

@@ -19,3 +19,17 @@ export function strictMode(): boolean {
 export function sourceBaseUrl(): string | null {
   return process.env.KB_SOURCE_URL || null;
 }
+
+/**
+ * `KB_FEEDBACK_URL`: where "Was this article helpful?" links to, with `{source}`, `{title}` and `{url}`
+ * replaced by the article's (URL-encoded). Unset: no feedback link, and nothing is sent anywhere.
+ */
+export function feedbackUrlTemplate(): string | null {
+  return process.env.KB_FEEDBACK_URL || null;
+}
+
+/** The feedback link for one article, or null when none is configured. */
+export function feedbackUrl(article: { source: string; title: string; url: string }, template = feedbackUrlTemplate()): string | null {
+  if (!template) return null;
+  return template.replace(/\{(source|title|url)\}/g, (_, k: 'source' | 'title' | 'url') => encodeURIComponent(article[k]));
+}

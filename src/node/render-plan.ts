@@ -55,7 +55,7 @@ export function siteDigest(settings: SiteSettings): string {
   const src = path.resolve(here, '..');
   for (const part of ['pages', 'layouts', 'components', 'styles', 'scripts', 'integration', 'loader', 'content.config.ts']) hashTree(hash, path.join(src, part));
   for (const file of ['astro.config.mjs', 'package-lock.json']) hashTree(hash, path.resolve(src, '..', file));
-  hash.update(JSON.stringify({ ...settings, source: process.env.KB_SOURCE_URL ?? '' }));
+  hash.update(JSON.stringify({ ...settings, source: process.env.KB_SOURCE_URL ?? '', feedback: process.env.KB_FEEDBACK_URL ?? '' }));
   return hash.digest('hex').slice(0, 24);
 }
 

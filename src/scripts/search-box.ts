@@ -46,6 +46,8 @@ function setup(form: HTMLFormElement): void {
   const chips = form.querySelector<HTMLElement>('[data-search-chips]');
   const more = form.querySelector<HTMLAnchorElement>('[data-search-more]');
   if (!box || !panel || !status || !list || !chips || !more) return;
+  // The shortcut hint is for a keyboard; a touch screen has none (and a phone has no room for it).
+  if (matchMedia('(hover: hover) and (pointer: fine)').matches) box.placeholder = `${box.placeholder} (press /)`;
 
   let selection: FacetSelection = {};
   let seq = 0;

@@ -5,6 +5,7 @@
  */
 import { fuseRankings, rankByEngine, type Combined, type HitOrigin } from '../core/search/combine';
 import { excerptSegments, type ExcerptSegment } from '../core/search/excerpt';
+import { STOPWORDS } from '../core/retrieval/stopwords';
 import { analyzeQuery, type QueryAnalysis } from '../core/search/query-kind';
 import { fullTextQueries, isIdentifierQuery, mentionsIdentifier } from '../core/search/search-terms';
 
@@ -165,7 +166,7 @@ function hitFromData(d: PagefindData, origin: HitOrigin): SearchHit {
     product: d.meta.product ?? '',
     area: d.meta.area ?? '',
     date: d.meta.date ?? '',
-    excerpt: excerptSegments(d.excerpt),
+    excerpt: excerptSegments(d.excerpt, STOPWORDS),
     sections: (d.sub_results ?? [])
       .filter((s) => s.url.includes('#'))
       .slice(0, 3)

@@ -72,7 +72,8 @@ function setup(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>('[data-search-page-status]');
   const list = document.querySelector<HTMLElement>('[data-search-page-results]');
   const facetBox = document.querySelector<HTMLElement>('[data-search-page-facets]');
-  if (!box || !sort || !status || !list || !facetBox) return;
+  const more = document.querySelector<HTMLButtonElement>('[data-search-page-more]');
+  if (!box || !sort || !status || !list || !facetBox || !more) return;
 
   // On a phone the filters start folded, so the results come first on screen.
   const filtersBox = document.querySelector<HTMLDetailsElement>('[data-search-page-filters]');
@@ -83,9 +84,12 @@ function setup(form: HTMLFormElement): void {
   sort.value = state.sort;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Results asked for: a page more with each "Show more", back to one page when the query or filters change. */
+  let shown = PAGE_RESULTS;
 
   const render = (out: SearchOutcome) => {
     list.replaceChildren(...out.hits.map((h, i) => hitNode(h, i, { excerpt: true, idPrefix: 'sp' })));
+    more.hidden = out.total <= out.hits.length;
     facetBox.replaceChildren(
       ...facetsNode(
         out.facets,
@@ -114,13 +118,18 @@ function setup(form: HTMLFormElement): void {
     document.dispatchEvent(new CustomEvent('kb-search-results', { detail: { ms: out.ms, count: out.hits.length, kind: out.analysis.kind } }));
   };
 
-  const run = async (immediate = false) => {
+  const run = async (immediate = false, showMore = false) => {
     clearTimeout(timer);
+    shown = showMore ? shown + PAGE_RESULTS : PAGE_RESULTS;
     const go = async () => {
       const mine = ++seq;
       history.replaceState(null, '', stateUrl(state));
-      const out = await search({ text: state.q, filters: state.filters, sort: state.sort || 'relevance', limit: PAGE_RESULTS });
-      if (mine === seq) render(out);
+      const before = list.childElementCount;
+      const out = await search({ text: state.q, filters: state.filters, sort: state.sort || 'relevance', limit: shown });
+      if (mine !== seq) return;
+      render(out);
+      // Keyboard users carry on from the first new result.
+      if (showMore) list.children[before]?.querySelector<HTMLElement>('a')?.focus();
     };
     if (immediate) await go();
     else timer = setTimeout(go, DEBOUNCE_MS);
@@ -144,6 +153,7 @@ function setup(form: HTMLFormElement): void {
     e.preventDefault();
     if (!moveFocus(list, e.target as Element, e.key === 'ArrowDown' ? 1 : -1) && e.key === 'ArrowUp') box.focus();
   });
+  more.addEventListener('click', () => void run(true, true));
   sort.addEventListener('change', () => {
     state = { ...state, sort: sort.value === 'date' ? 'date' : '' };
     void run(true);

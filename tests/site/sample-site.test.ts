@@ -25,7 +25,8 @@ describe('the sample site', () => {
   });
 
   it('shows the toc group of the article in the side nav, the article marked current', () => {
-    const sideNav = (url: string) => page(url).match(/<nav class="side-nav"[\s\S]*?<\/nav>/)?.[0] ?? '';
+    // The group's name heads the disclosure that holds the nav.
+    const sideNav = (url: string) => page(url).match(/<details class="side-box side-nav-box"[\s\S]*?<\/details>/)?.[0] ?? '';
     const nav = sideNav('/sql-server/login-failed-error-18456/');
     expect(nav).toContain('Connectivity');
     const links = [...nav.matchAll(/<a href="([^"]+)"( aria-current="page")?/g)].map((m) => [m[1], Boolean(m[2])]);
@@ -78,6 +79,27 @@ describe('the sample site', () => {
     const products = page('/browse/products/');
     const firstProduct = products.match(/href="(\/browse\/products\/[^"]+\/)"/)![1];
     expect(page(firstProduct)).toMatch(/class="article-list"/);
+  });
+
+  it('lists every article in sitemap.xml, and the newest in feed.xml', () => {
+    const index = page('/sitemap.xml');
+    const chunks = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(chunks).toEqual(['/sitemap-1.xml']);
+    const urls = [...page('/sitemap-1.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+    expect(urls).toEqual(site.report.articles.map((a: { url: string }) => a.url).sort());
+    const feed = page('/feed.xml');
+    expect(feed).toMatch(/^<\?xml[^>]+>\s*<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    const dates = [...feed.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThan(5);
+    expect([...dates].sort().reverse()).toEqual(dates);
+  });
+
+  it('gives every article a breadcrumb through its product, and no feedback link unless one is configured', () => {
+    for (const a of site.report.articles.slice(0, 10)) {
+      const crumbs = page(a.url).match(/<nav class="breadcrumbs"[\s\S]*?<\/nav>/)![0];
+      expect(crumbs, a.url).toMatch(/href="\/browse\/products\//);
+      expect(page(a.url)).not.toMatch(/Was this article helpful/);
+    }
   });
 
   it('gives every article page landmarks and exactly one h1', () => {

@@ -7,21 +7,14 @@
 import { stemmer } from 'stemmer';
 import { identifierTerms } from './identifier-terms';
 import { blankValues } from './value-blanking';
+import { STOPWORDS } from './stopwords';
+
+export { STOPWORDS };
 
 /** Lower-case, strip diacritics, straighten quotes. Linear in the input. */
 export function foldCase(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
 }
-
-/** Words that say nothing about which article fits. "not" stays out too: "cannot connect" and "can connect" find the same articles. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  (
-    'a an and are as at be been being but by can could did do does doing for from had has have having he her his how i if in into is it its ' +
-    'me my of on or our she so such than that the their them then there these they this those to too us was we were what when where which while ' +
-    'who whom why will with would you your yours also just only own same very s t d ll m re ve y o get got gets getting im ive youre dont doesnt ' +
-    'didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent hadnt not no any all some'
-  ).split(' '),
-);
 
 /** Contractions, written with or without the apostrophe, read as their parts before stopwords drop them. */
 const CONTRACTION = /^(.+?)(?:n't|'s|'re|'ve|'ll|'d|'m)$/;

@@ -22,8 +22,11 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** Splits an excerpt into plain and marked text. Never throws. */
-export function excerptSegments(html: string): ExcerptSegment[] {
+/**
+ * Splits an excerpt into plain and marked text. Never throws. A marked word that is a stopword
+ * (Pagefind marks every query word, and a pasted error is full of "or", "the", "is") stays plain.
+ */
+export function excerptSegments(html: string, stopwords: ReadonlySet<string> = new Set()): ExcerptSegment[] {
   if (typeof html !== 'string' || !html) return [];
   const out: ExcerptSegment[] = [];
   let mark = false;
@@ -37,9 +40,10 @@ export function excerptSegments(html: string): ExcerptSegment[] {
     }
     const text = decodeEntities(part);
     if (!text) continue;
+    const marked = mark && !stopwords.has(text.trim().toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ''));
     const last = out[out.length - 1];
-    if (last && last.mark === mark) last.text += text;
-    else out.push({ text, mark });
+    if (last && last.mark === marked) last.text += text;
+    else out.push({ text, mark: marked });
   }
   return out;
 }

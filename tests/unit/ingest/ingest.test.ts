@@ -74,3 +74,34 @@ The relay agent drops renewals.
     expect(r.diagnostics.map((d) => d.code)).toContain('title-from-filename');
   });
 });
+
+describe('lines that repeat the page header', () => {
+  const body = (applies: string) => `---
+title: Widget sync stops
+ms.date: 01/02/2025
+---
+# Widget sync stops
+
+_Applies to:_ &nbsp; ${applies}  
+_Original KB number:_ &nbsp; 4012345
+
+Widgets stop syncing after the update.
+
+## Cause
+
+The token expired.
+`;
+  it('are dropped from the body when the header shows the same: products as written and the KB number', () => {
+    const { article } = ingest(body('Contoso Drive, Contoso Server 2022'));
+    expect(article!.products).toEqual(['Contoso Drive', 'Contoso Server 2022']);
+    expect(article!.kbNumber).toBe('4012345');
+    const intro = article!.sections[0];
+    expect(intro.html).not.toMatch(/Applies to|Original KB number/);
+    expect(intro.html).toMatch(/Widgets stop syncing/);
+  });
+  it('stay when the header would show the products shortened (a version the rules drop)', () => {
+    const { article } = ingest(body('Contoso Desk 10, version 1809'));
+    expect(article!.sections[0].html).toMatch(/Applies to/);
+    expect(article!.kbNumber).toBe('4012345');
+  });
+});
