@@ -14,8 +14,11 @@ import { onContentReady } from '../node/content-ready';
 import { beginInPlace, type InPlaceOutput } from '../node/out-dir';
 import { clearRenderPlan, planRender, siteDigest, type RenderPlan, type SiteSettings } from '../node/render-plan';
 import { createProgress, type Progress } from '../node/progress';
+import { quietRouteLines, type QuietRoutes } from '../node/quiet-routes';
 
 let renderStart = 0;
+/** Astro's per-page log lines, counted instead of printed while pages are written. */
+let quietRoutes: QuietRoutes | null = null;
 /** The previous build's output, written over in place and pruned in build:done. */
 let inPlace: InPlaceOutput | null = null;
 /** Which article pages this build renders; planned once the content is known. */
@@ -90,6 +93,8 @@ export function kbIntegration(): AstroIntegration {
         pendingSearch = null;
         contentBuild = null;
         renderPlan = null;
+        quietRoutes?.restore();
+        quietRoutes = null;
         clearRenderPlan();
         if (command === 'build') {
           outDirPath = fileURLToPath(config.outDir);
@@ -98,17 +103,22 @@ export function kbIntegration(): AstroIntegration {
           inPlace = beginInPlace(outDirPath);
           if (inPlace) updateConfig({ vite: { build: { emptyOutDir: false } } });
         }
+        // The dev server would otherwise watch the cache the loader writes, and log and reload on each write.
+        if (command === 'dev') updateConfig({ vite: { server: { watch: { ignored: [`${cacheDir()}/**`] } } } });
         // Only a build indexes; the loader calls this the moment its content is parsed.
         onContentReady(command === 'build' ? contentKnown : null);
       },
       // Page rendering sits between these two hooks; the bench reads the figure.
-      'astro:build:start': () => {
+      'astro:build:start': ({ logger }) => {
         renderStart = performance.now();
+        quietRoutes = quietRouteLines((line) => logger.info(line));
         // Content that synced without announcing itself: the manifest on disk is this build's.
         if (!contentBuild && fs.existsSync(path.join(cacheDir(), MANIFEST_FILE))) contentKnown(readManifest());
       },
       'astro:build:generated': () => {
         if (renderStart) recordTiming('render', (performance.now() - renderStart) / 1000);
+        quietRoutes?.restore();
+        quietRoutes = null;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const doneStart = performance.now();
@@ -169,7 +179,7 @@ export function kbIntegration(): AstroIntegration {
           renderPlan.complete();
           renderPlan = null;
         }
-        for (const line of summarize(report).split('\n')) logger.info(line);
+        for (const line of summarize(report, path.relative(process.cwd(), path.join(out, '_kb', 'report.json')) || 'report.json').split('\n')) logger.info(line);
         const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
         if (strictMode() && errors > 0) {
           throw new Error(`KB_STRICT is set and the build completed with ${errors} error diagnostics (see dist/_kb/report.json).`);

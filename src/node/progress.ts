@@ -26,7 +26,8 @@ export function createProgress(
     const secs = (performance.now() - started) / 1000;
     const rate = secs > 0 ? done / secs : 0;
     const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-    return `${phase} ${done}/${total} (${rate.toFixed(0)}/s, ETA ${eta}s)`;
+    // A total of 0: the count is not known ahead.
+    return total > 0 ? `${phase} ${done}/${total} (${rate.toFixed(0)}/s, ETA ${eta}s)` : `${phase} ${done} (${rate.toFixed(0)}/s)`;
   };
   return {
     tick(n: number) {
@@ -44,7 +45,7 @@ export function createProgress(
     },
     end() {
       if (tty) stream.write('\r\x1b[2K');
-      log(`${phase} ${done}/${total} done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
+      log(`${phase} ${total > 0 ? `${done}/${total}` : done} done in ${((performance.now() - started) / 1000).toFixed(1)}s`);
     },
   };
 }

@@ -59,7 +59,8 @@ export function buildReport(build: ContentBuild): BuildReport {
 }
 
 /** The few lines printed at the end of a build. */
-export function summarize(report: BuildReport): string {
+/** `reportPath`: where the report was written, as the user should read it. */
+export function summarize(report: BuildReport, reportPath = 'dist/_kb/report.json'): string {
   const bySeverity = { error: 0, warning: 0, info: 0 };
   for (const d of report.diagnostics) bySeverity[d.severity]++;
   const top = Object.entries(report.diagnosticsByCode)
@@ -71,6 +72,6 @@ export function summarize(report: BuildReport): string {
   return [
     `KB: ${report.inputs} Markdown files → ${report.pages} pages, ${report.filesWithDiagnosticsOnly} files with diagnostics only, ${lost} unaccounted.`,
     `KB: diagnostics: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} info${top ? ` (${top})` : ''}.`,
-    `KB: full list in dist/_kb/report.json`,
+    `KB: full list in ${reportPath}`,
   ].join('\n');
 }
