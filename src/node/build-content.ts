@@ -12,7 +12,10 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, modelFileOf, type LightResult } from './light-result';
+import { articleTermsFile, lightOf, modelFileOf, type LightResult } from './light-result';
+import { relatedArticles, type RelatedInput } from '../core/retrieval/related-articles';
+import { decodeTerms } from '../core/retrieval/article-terms';
+import { copyKey } from '../core/retrieval/build-article-index';
 import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
@@ -38,6 +41,8 @@ export interface ArticleEntry {
   /** The site's support areas for the article, likewise. */
   supportAreas: string[][];
   taxonomyHints: TaxonomyHints;
+  /** Related articles, best first (related-articles.ts); titles are kept so a page is rendered again when one changes. */
+  related: Array<{ url: string; title: string }>;
   date: string | null;
   kbNumber: string | null;
   causes: number;
@@ -207,10 +212,11 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     for (const l of r.links) links.push({ from: r.source, ...l, url: l.url === ownUrl ? entry.url : l.url });
     pageAnchors.set(entry.url, new Set(anchors));
     const contentKey = contentKeyOf(index.records[r.source]);
-    articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null });
+    articles.push({ ...entry, modelFile, contentKey, nav: placement.get(r.source) ?? null, related: [] });
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   classifyArticles(articles, tocs.folders);
+  relateArticles(articles, cacheDir);
   phaseDone('manifest');
   return {
     root,
@@ -327,6 +333,22 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
     if (top.length === 1 && top[0].name.trim()) folders.labels.set(dir, top[0].name.trim());
   }
   return { trees, folders };
+}
+
+/** Gives every article its related articles, from the terms its parser wrote; an article whose terms cannot be read relates to none. */
+function relateArticles(articles: ArticleEntry[], cacheDir: string): void {
+  const empty = { hashes: new Uint32Array(0), flags: new Uint8Array(0), counts: new Uint16Array(0) };
+  const related = relatedArticles(articles.map((a) => {
+    let terms: RelatedInput['terms'] = empty;
+    try {
+      terms = decodeTerms(fs.readFileSync(path.join(cacheDir, articleTermsFile(a.modelFile))));
+    } catch {
+      // A missing or damaged terms file: the article index build says so.
+    }
+    return { url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: copyKey(a), terms };
+  }));
+  const titleOf = new Map(articles.map((a) => [a.url, a.title]));
+  articles.forEach((a, i) => (a.related = related[i].map((url) => ({ url, title: titleOf.get(url) ?? url }))));
 }
 
 /** Gives every article the site's products and areas (resolve-taxonomy.ts), in place. */

@@ -11,7 +11,7 @@ import { searchDocument } from '../core/search/index-document';
 import { compactTermsOf, encodeTerms } from '../core/retrieval/article-terms';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
-export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav'>;
+export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav' | 'related'>;
 
 /** What the build keeps of a parsed article: everything but its HTML, which lives in the model file. */
 export interface LightResult {

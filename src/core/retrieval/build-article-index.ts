@@ -33,6 +33,9 @@ export interface BuildArticleIndexOptions {
 
 const basename = (source: string): string => source.slice(source.lastIndexOf('/') + 1).toLowerCase();
 
+/** Copies of one article (see copyGroups) share this key: file name and title. */
+export const copyKey = (a: Pick<ArticleTerms, 'source' | 'title'>): string => basename(a.source) + '\n' + foldCase(a.title).replace(/\s+/g, ' ').trim();
+
 /**
  * Articles published twice in one repository (same file name, same title) are one answer: the
  * newest copy (by date, then path) stands for both.
@@ -40,7 +43,7 @@ const basename = (source: string): string => source.slice(source.lastIndexOf('/'
 export function copyGroups<A extends Pick<ArticleTerms, 'source' | 'url' | 'title' | 'date'>>(inputs: readonly A[]): { keep: A[]; also: Map<string, string[]>; copies: Record<string, string> } {
   const groups = new Map<string, A[]>();
   for (const a of inputs) {
-    const key = basename(a.source) + '\n' + foldCase(a.title).replace(/\s+/g, ' ').trim();
+    const key = copyKey(a);
     const g = groups.get(key);
     if (g) g.push(a);
     else groups.set(key, [a]);
