@@ -47,8 +47,13 @@ function start(): void {
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** A paste or an explicit run brings the results into view when they start below the fold (a phone's). */
+  let reveal = false;
+
   async function run(): Promise<void> {
     const paste = box!.value;
+    const show = reveal;
+    reveal = false;
     const my = ++seq;
     history.replaceState(history.state, '', urlWithQuery(location.href, paste));
     if (!paste.trim()) { out!.replaceChildren(); status!.textContent = ''; return; }
@@ -63,6 +68,7 @@ function start(): void {
       const view = renderLookup(paste, results, fixes);
       out!.replaceChildren(...view.nodes.map((n) => materialize(n)));
       status!.textContent = view.status;
+      if (show && results.length && status!.getBoundingClientRect().top > innerHeight * 0.6) status!.scrollIntoView({ block: 'start' });
     } catch (e) {
       if (my !== seq) return;
       out!.replaceChildren();
@@ -74,10 +80,10 @@ function start(): void {
 
   const schedule = (delay: number) => { clearTimeout(timer); timer = setTimeout(() => void run(), delay); };
   box.addEventListener('input', () => schedule(DEBOUNCE_MS));
-  box.addEventListener('paste', () => schedule(0));
+  box.addEventListener('paste', () => { reveal = true; schedule(0); });
   // Ctrl/Cmd+Enter runs at once; plain Enter keeps inserting new lines.
-  box.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); schedule(0); } });
-  form.addEventListener('submit', (e) => { e.preventDefault(); schedule(0); });
+  box.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); reveal = true; schedule(0); } });
+  form.addEventListener('submit', (e) => { e.preventDefault(); reveal = true; schedule(0); });
   clear?.addEventListener('click', () => { box.value = ''; schedule(0); box.focus(); });
 
   const q = new URLSearchParams(location.search).get('q');

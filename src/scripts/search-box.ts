@@ -28,7 +28,8 @@ function autosize(box: HTMLTextAreaElement, form: HTMLFormElement): void {
   const line = px(style.lineHeight) || 24;
   // border-box sizing: scrollHeight holds content and padding; the borders come on top.
   const border = px(style.borderTopWidth) + px(style.borderBottomWidth);
-  const max = line * MAX_ROWS + px(style.paddingTop) + px(style.paddingBottom) + border;
+  // On a phone the grown box would cover most of the screen: a third of it at most.
+  const max = Math.min(line * MAX_ROWS + px(style.paddingTop) + px(style.paddingBottom) + border, Math.max(innerHeight / 3, line * 3));
   const height = Math.min(Math.max(box.scrollHeight + border, box.offsetHeight), max);
   box.style.height = `${height}px`;
   // The results panel sits below the grown box.

@@ -105,4 +105,17 @@ describe.skipIf(!chromiumAvailable)('reading on a phone and a desktop', () => {
     expect(await w.page.evaluate(() => [...document.querySelectorAll('[data-search-page-results] > li')].indexOf(document.activeElement!.closest('li')!))).toBe(30);
     await w.page.close();
   });
+
+  it('brings pasted-error results into view on a phone', async () => {
+    const w = await watchedPage(f.browser.context);
+    await w.page.setViewportSize({ width: 390, height: 844 });
+    await w.page.goto(f.site.origin + '/lookup/');
+    await w.page.fill('#lookup-q', 'HTTP Error 500.19 - Internal Server Error\nError Code 0x8007000d\nConfig Error: Configuration file is not well-formed XML');
+    await w.page.dispatchEvent('#lookup-q', 'paste');
+    await w.page.waitForFunction(() => document.querySelectorAll('#lookup-results a').length > 0, null, { timeout: 15_000 });
+    const top = await w.page.evaluate(() => document.getElementById('lookup-status')!.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(-1);
+    expect(top).toBeLessThan(844 / 2);
+    await w.page.close();
+  });
 });
