@@ -16,6 +16,8 @@ export const SYNONYM_TABLE: ReadonlyArray<{ name: string; phrases: readonly stri
   { name: 'remote desktop', phrases: ['rdp', 'remote desktop'] },
   { name: 'sign in', phrases: ['login', 'logon', 'log in', 'log on', 'sign in', 'signin'] },
   { name: 'credentials', phrases: ['password', 'credentials'] },
+  { name: 'repeated prompt', phrases: ['keeps asking', 'keep asking', 'keeps prompting', 'repeatedly prompted', 'prompted repeatedly', 'prompts repeatedly', 'continuously prompted'] },
+  { name: 'prompt', phrases: ['asks for', 'asking for', 'prompts for', 'prompted for'] },
   { name: 'gray', phrases: ['grey', 'gray', 'greyed', 'grayed'] },
   { name: 'not responding', phrases: ['hang', 'hangs', 'freeze', 'frozen', 'stops responding', 'not responding', 'unresponsive'] },
   { name: 'crash', phrases: ['crash', 'crashes', 'stops working', 'closes unexpectedly'] },

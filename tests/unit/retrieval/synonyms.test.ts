@@ -20,6 +20,9 @@ describe('synonym table', () => {
     expect(expand('remote desktop drops')).toContain('rdp');
     expect(expand('remote control drops')).not.toContain('rdp');
   });
+  it('reads "keeps asking" as the articles write it: "repeatedly prompted", "prompts for"', () => {
+    expect(expand('mail keeps asking for my password')).toEqual(expect.arrayContaining(['repeatedli', 'prompt', 'repeatedli_prompt', 'credenti']));
+  });
   it('adds nothing for words in no row', () => {
     expect(expand('quarterly invoice totals')).toEqual([]);
   });
