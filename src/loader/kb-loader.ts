@@ -52,7 +52,7 @@ export function kbLoader(): Loader {
         );
         const repaired = build.cache.repaired;
         if (repaired.length) {
-          logger.warn(`cache: ${repaired.length} article(s) had cached files that did not match the cache index and were parsed again from the source:`);
+          logger.warn(`cache: ${repaired.length} article(s) had cached files that did not match their source or could not be read; they were made again:`);
           for (const line of repaired.slice(0, 10)) logger.warn(`  ${line}`);
           if (repaired.length > 10) logger.warn(`  … and ${repaired.length - 10} more`);
         }

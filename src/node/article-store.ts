@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Article } from '../core/model/article';
 import type { NavGroup } from '../core/toc';
 import type { ArticleEntry } from './build-content';
-import { cacheDir } from './config';
+import { cacheDir, contentRoot } from './config';
+import { ingestArticle } from '../core/ingest';
+import { createFsIncludeResolver } from './include-resolver';
+import { articleTermsFile, lightOf } from './light-result';
+import { compactTermsOf, decodeTerms, encodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
+import { faultPoint } from './fault-hooks';
 
 /** The loader's record of a content sync (a `ContentBuild`), in the cache. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -32,9 +37,48 @@ export function loadEntries(): ArticleEntry[] {
   return readCacheJson<{ articles: ArticleEntry[] }>(MANIFEST_FILE, { articles: [] }).articles;
 }
 
-/** Full article model, read from the cache the loader wrote; pages load one at a time so memory stays flat. */
-export function loadArticle(modelFile: string): Article {
-  return JSON.parse(fs.readFileSync(path.join(cacheDir(), modelFile), 'utf8')) as Article;
+/**
+ * Full article model, read from the cache the loader wrote; pages load one at a time so memory stays
+ * flat. A model file that cannot be read as one (damaged on disk after its stamp was checked) is
+ * made again from the article's source, with a warning: the cache never fails a build.
+ */
+export function loadArticle(entry: Pick<ArticleEntry, 'source' | 'modelFile'>): Article {
+  faultPoint('render');
+  return readModel(entry);
+}
+
+/** `loadArticle` without the fault hook, for the index builds; `cache` is the cache folder. */
+export function readModel(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cache: string = cacheDir()): Article {
+  const file = path.join(cache, entry.modelFile);
+  let problem: string;
+  try {
+    const model = JSON.parse(fs.readFileSync(file, 'utf8')) as Article;
+    if (typeof model?.title === 'string' && Array.isArray(model.sections) && model.source === entry.source) return model;
+    problem = 'it holds another shape or another article';
+  } catch (e) {
+    problem = (e as Error).message.split('\n')[0];
+  }
+  const again = ingestArticle(entry.source, fs.readFileSync(path.join(contentRoot(), entry.source)), createFsIncludeResolver(contentRoot()));
+  if (!again.article) throw new Error(`${entry.source}: the cached model could not be read (${problem}), and the source no longer makes a page`);
+  lightOf(again, cache);
+  console.warn(`KB: ${entry.source}: its cached model could not be read (${problem}); parsed again from the source.`);
+  return again.article;
+}
+
+/**
+ * An article's terms, from the file its parser wrote beside the model; a damaged file is made again
+ * from the article (`problem` says why), so neither the related articles nor the article index
+ * loses an article to the cache.
+ */
+export function readTerms(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cache: string = cacheDir()): { terms: CompactTerms; problem: string | null } {
+  const file = path.join(cache, articleTermsFile(entry.modelFile));
+  try {
+    return { terms: decodeTerms(fs.readFileSync(file)), problem: null };
+  } catch (e) {
+    const terms = compactTermsOf(readModel(entry, cache));
+    fs.writeFileSync(file, encodeTerms(terms));
+    return { terms, problem: (e as Error).message.split('\n')[0] };
+  }
 }
 
 /** The toc groups of the last content sync, written by the loader next to the manifest. */

@@ -12,13 +12,14 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
-import { articleTermsFile, lightOf, modelFileOf, type LightResult } from './light-result';
-import { relatedArticles, type RelatedInput } from '../core/retrieval/related-articles';
-import { decodeTerms } from '../core/retrieval/article-terms';
+import { lightOf, modelFileOf, type LightResult } from './light-result';
+import { relatedArticles } from '../core/retrieval/related-articles';
+import { readTerms } from './article-store';
 import { copyKey } from '../core/retrieval/build-article-index';
 import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
+import { faultPoint } from './fault-hooks';
 
 export { generatorDigest };
 
@@ -151,6 +152,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     if (light.page) {
       const stamp: Stamp = { contentKey: contentKeyOf(record), outputs: light.page.outputs };
       journal.record(light.page.modelFile, stamp);
+      faultPoint('parse');
       stamps.set(light.page.modelFile, stamp);
     }
   };
@@ -216,7 +218,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   classifyArticles(articles, tocs.folders);
-  relateArticles(articles, cacheDir);
+  relateArticles(articles, cacheDir, repaired);
   phaseDone('manifest');
   return {
     root,
@@ -335,16 +337,11 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   return { trees, folders };
 }
 
-/** Gives every article its related articles, from the terms its parser wrote; an article whose terms cannot be read relates to none. */
-function relateArticles(articles: ArticleEntry[], cacheDir: string): void {
-  const empty = { hashes: new Uint32Array(0), flags: new Uint8Array(0), counts: new Uint16Array(0) };
+/** Gives every article its related articles, from the terms its parser wrote (a damaged terms file is made again and listed in `repaired`). */
+function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: string[]): void {
   const related = relatedArticles(articles.map((a) => {
-    let terms: RelatedInput['terms'] = empty;
-    try {
-      terms = decodeTerms(fs.readFileSync(path.join(cacheDir, articleTermsFile(a.modelFile))));
-    } catch {
-      // A missing or damaged terms file: the article index build says so.
-    }
+    const { terms, problem } = readTerms(a, cacheDir);
+    if (problem) repaired.push(`${a.source}: its cached terms could not be read (${problem}); made again from the article`);
     return { url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: copyKey(a), terms };
   }));
   const titleOf = new Map(articles.map((a) => [a.url, a.title]));

@@ -9,15 +9,17 @@ import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
-import type { LookupInput } from './lookup-input';
-import { articleTermsFile, lookupInputFile } from './light-result';
+import { lookupRecordOf, type LookupInput } from './lookup-input';
+import { lookupInputFile } from './light-result';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
-import { decodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
+import type { CompactTerms } from '../core/retrieval/article-terms';
+import { readModel, readTerms } from './article-store';
 import type { ArticleEntry, ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
 import { pagesDigest } from './output-cache';
+import { faultPoint } from './fault-hooks';
 
 export const LOOKUP_MODULE = '_kb/lookup.js';
 export const LOOKUP_DIR = '_kb/lookup';
@@ -35,11 +37,16 @@ export function lookupEntryFile(): string {
  * nothing else waits on this thread then, and an async read (four thread-pool trips per small file)
  * took 10.9 s for 39,051 files at 50,000 articles.
  */
-function readLookupInput(cacheDir: string, modelFile: string): LookupInput | null {
+function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): LookupInput | null {
+  const file = path.join(cacheDir, lookupInputFile(entry.modelFile));
   try {
-    return JSON.parse(fs.readFileSync(path.join(cacheDir, lookupInputFile(modelFile)), 'utf8')) as LookupInput;
-  } catch {
-    return null; // A missing or broken cache file: that article is simply not indexed.
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LookupInput;
+  } catch (e) {
+    // Damaged on disk after its stamp was checked: made again from the model (itself made again if need be).
+    const record = lookupRecordOf(readModel(entry, cacheDir));
+    if (record) fs.writeFileSync(file, record.json);
+    log(`KB: ${entry.source}: its cached lookup input could not be read (${(e as Error).message.split('\n')[0]}); made again from the article`);
+    return record ? (JSON.parse(record.json) as LookupInput) : null;
   }
 }
 
@@ -98,13 +105,11 @@ export function articleIndexDigest(generator: string, build: ContentBuild): stri
   return pagesDigest(generator, build.articles.map((a) => ({ url: a.url, contentKey: `${a.contentKey}#${JSON.stringify([a.products, a.supportAreas])}` })));
 }
 
-/** The article's terms, from the file its parser wrote beside the model; null when it is missing or damaged. */
-function readArticleTerms(cacheDir: string, modelFile: string): CompactTerms | null {
-  try {
-    return decodeTerms(fs.readFileSync(path.join(cacheDir, articleTermsFile(modelFile))));
-  } catch {
-    return null;
-  }
+/** The article's terms (see readTerms), saying so in the log when the cached file had to be made again. */
+function readArticleTerms(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): CompactTerms {
+  const { terms, problem } = readTerms(entry, cacheDir);
+  if (problem) log(`KB: ${entry.source}: its cached terms could not be read (${problem}); made again from the article`);
+  return terms;
 }
 
 /** Writes index files below `outDir`, clearing `dirs` first (a file left over from a larger build would be stale). */
@@ -119,6 +124,7 @@ function writeFiles(files: LookupIndexFile[], outDir: string, clear: string[], l
     const dir = path.dirname(to);
     if (!dirs.has(dir)) { fs.mkdirSync(dir, { recursive: true }); dirs.add(dir); }
     fs.writeFileSync(to, f.data);
+    faultPoint('lookup-index');
     bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
   }
   writing.end();
@@ -139,7 +145,7 @@ export async function writeErrorLookup(build: ContentBuild, cacheDir: string, ou
   const reading = createProgress('KB: error lookup: reading articles', withErrors.length, log);
   for (const [i, entry] of withErrors.entries()) {
     reading.tick(i + 1);
-    const read = readLookupInput(cacheDir, entry.modelFile);
+    const read = readLookupInput(cacheDir, entry, log);
     if (!read || !read.input.messages.length) continue;
     // The entry's URL is final (duplicate URLs are resolved after parsing); the model keeps the first guess.
     read.input.url = entry.url;
@@ -162,10 +168,8 @@ export async function writeArticleIndex(build: ContentBuild, cacheDir: string, o
   function* termsFiles(): Generator<CompactTerms> {
     for (const [i, entry] of entries.entries()) {
       reading.tick(i + 1);
-      const read = readArticleTerms(cacheDir, entry.modelFile);
-      if (!read) log(`KB: article index: the terms of ${entry.source} could not be read; it is listed but found by no word`);
       // Display data and numbering come from the entry, so they agree with articleDocs().
-      yield read ? { ...read, meta: metaOf(entry) } : { meta: metaOf(entry), lengths: [0, 0, 0, 0, 0], hashes: new Uint32Array(0), keys: new Uint32Array(0), flags: new Uint8Array(0), counts: new Uint16Array(0) };
+      yield { ...readArticleTerms(cacheDir, entry, log), meta: metaOf(entry) };
     }
     reading.end();
     log(`KB: article index: indexing ${entries.length} articles`);

@@ -12,6 +12,7 @@ import { searchDocumentFile } from './light-result';
 import { withFacets } from '../core/search/index-document';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 import { packageEntry } from './worker-bundle';
+import { faultPoint } from './fault-hooks';
 
 /** What indexing takes from a manifest entry (the document is read from beside the model). */
 export type SearchSource = Pick<ArticleEntry, 'source' | 'url' | 'modelFile' | 'contentKey' | 'products' | 'supportAreas' | 'topic'>;
@@ -230,6 +231,7 @@ async function writeBundle(
     const added = await Promise.all(
       batch.map((entry) => index.addHTMLFile({ url: entry.url, content: withFacets(fs.readFileSync(path.join(cacheDir, searchDocumentFile(entry.modelFile)), 'utf8'), entry) })),
     );
+    faultPoint('search-index');
     for (const [k, r] of added.entries()) {
       if (r.errors.length) problems.push(`${batch[k].source}: ${r.errors.join('; ')}`);
       else pages++;
