@@ -8,17 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../helpers/build-site';
+import { buildSite, projectRoot, siteDigests } from '../helpers/build-site';
 import type { FaultPoint } from '../../src/node/fault-hooks';
 
-function digests(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const p = path.join(dir, f);
-    if (fs.statSync(p).isFile()) out[f] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 16);
-  }
-  return out;
-}
 
 /** Articles edited before the killed build and reverted after it: prose, an error message and a title. */
 const EDITS: Array<[string, (text: string) => string]> = [
@@ -33,7 +25,7 @@ describe('a build killed at each phase', () => {
   beforeAll(() => {
     const clean = buildSite(path.join(projectRoot, 'content'));
     expect(clean.status, clean.output.slice(-2000)).toBe(0);
-    cleanDigests = digests(clean.outDir);
+    cleanDigests = siteDigests(clean.outDir);
   }, 300_000);
 
   const phases: FaultPoint[] = ['parse', 'render', 'search-index', 'lookup-index'];
@@ -58,7 +50,7 @@ describe('a build killed at each phase', () => {
     for (const [p, text] of originals) fs.writeFileSync(p, text);
     const after = buildSite(content, { env, outDir });
     expect(after.status, after.output.slice(-2000)).toBe(0);
-    expect(digests(outDir)).toEqual(cleanDigests);
+    expect(siteDigests(outDir)).toEqual(cleanDigests);
   }, 300_000);
 });
 
@@ -93,6 +85,6 @@ describe('cache files damaged on disk without a change of size', () => {
     expect(repaired.output).toContain(`${b.source}: its cached terms could not be read`);
     const clean = buildSite(content);
     expect(clean.status).toBe(0);
-    expect(digests(outDir)).toEqual(digests(clean.outDir));
+    expect(siteDigests(outDir)).toEqual(siteDigests(clean.outDir));
   }, 300_000);
 });

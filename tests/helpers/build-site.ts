@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,4 +49,14 @@ export function buildSite(contentDir: string, opts: { env?: Record<string, strin
     read: (u) => fs.readFileSync(file(u), 'utf8'),
     exists: (u) => fs.existsSync(file(u)),
   };
+}
+
+/** Every file below `dir` (a built site) with a short digest of its bytes: two builds compare equal when their files do. */
+export function siteDigests(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
+    const p = path.join(dir, f);
+    if (fs.statSync(p).isFile()) out[f] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 16);
+  }
+  return out;
 }

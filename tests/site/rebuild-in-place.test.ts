@@ -3,21 +3,12 @@
  * inputs changed, and prunes what it did not write: after an article is deleted, another edited, a
  * toc entry renamed, a page edited by hand and a stray file dropped in, the site equals a clean build of the same content.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
+import { buildSite, projectRoot, siteDigests, type BuiltSite } from '../helpers/build-site';
 
-function digests(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const f of fs.readdirSync(dir, { recursive: true }).map(String).sort()) {
-    const p = path.join(dir, f);
-    if (fs.statSync(p).isFile()) out[f] = crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex').slice(0, 16);
-  }
-  return out;
-}
 
 function articlePages(site: BuiltSite): { rendered: number; kept: number } {
   const m = /article pages: (\d+) rendered, (\d+) unchanged and kept/.exec(site.output);
@@ -70,13 +61,13 @@ describe('rebuild in place', () => {
 
     const clean = buildSite(content);
     expect(clean.status, clean.output.slice(-2000)).toBe(0);
-    expect(digests(outDir)).toEqual(digests(clean.outDir));
+    expect(siteDigests(outDir)).toEqual(siteDigests(clean.outDir));
 
     // A setting every page shows (the source link) re-renders them all.
     const sourceEnv = { KB_SOURCE_URL: 'https://example.com/kb/blob/main' };
     const third = buildSite(content, { env: { ...env, ...sourceEnv }, outDir });
     expect(articlePages(third)).toEqual({ rendered: total - 1, kept: 0 });
     const cleanWithSource = buildSite(content, { env: sourceEnv });
-    expect(digests(outDir)).toEqual(digests(cleanWithSource.outDir));
+    expect(siteDigests(outDir)).toEqual(siteDigests(cleanWithSource.outDir));
   }, 300_000);
 });
