@@ -105,6 +105,9 @@ export function kbIntegration(): AstroIntegration {
         }
         // The dev server would otherwise watch the cache the loader writes, and log and reload on each write.
         if (command === 'dev') updateConfig({ vite: { server: { watch: { ignored: [`${cacheDir()}/**`] } } } });
+        // Pages leave out their CSP under the dev server, whose client injects inline scripts; not by
+        // NODE_ENV, which a build started from a test runner may set to anything.
+        updateConfig({ vite: { define: { __KB_DEV_SERVER__: JSON.stringify(command === 'dev') } } });
         // Only a build indexes; the loader calls this the moment its content is parsed.
         onContentReady(command === 'build' ? contentKnown : null);
       },
