@@ -337,15 +337,37 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   return { trees, folders };
 }
 
-/** Gives every article its related articles, from the terms its parser wrote (a damaged terms file is made again and listed in `repaired`). */
+/** The related articles of the last build that computed them, with what they were computed from. */
+const RELATED_FILE = 'related.json';
+
+/**
+ * Gives every article its related articles, from the terms its parser wrote (a damaged terms file is
+ * made again and listed in `repaired`). They depend on every article's terms, area and title, so
+ * they are kept with a digest of those and computed again only when it changes.
+ */
 function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: string[]): void {
-  const related = relatedArticles(articles.map((a) => {
-    const { terms, problem } = readTerms(a, cacheDir);
-    if (problem) repaired.push(`${a.source}: its cached terms could not be read (${problem}); made again from the article`);
-    return { url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: copyKey(a), terms };
-  }));
+  const inputsKey = (a: ArticleEntry) => ({ url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: copyKey(a) });
+  const digest = sha(JSON.stringify([generatorDigest(), ...[...articles].sort((x, y) => (x.url < y.url ? -1 : 1)).map((a) => [a.contentKey, inputsKey(a)])]));
+  const file = path.join(cacheDir, RELATED_FILE);
+  let urls: Record<string, string[]> | null = null;
+  try {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { digest?: unknown; related?: Record<string, string[]> };
+    if (kept.digest === digest && kept.related && typeof kept.related === 'object') urls = kept.related;
+  } catch {
+    // None yet, or damaged: computed again below.
+  }
+  if (!urls) {
+    const related = relatedArticles(articles.map((a) => {
+      const { terms, problem } = readTerms(a, cacheDir);
+      if (problem) repaired.push(`${a.source}: its cached terms could not be read (${problem}); made again from the article`);
+      return { ...inputsKey(a), terms };
+    }));
+    urls = Object.fromEntries(articles.map((a, i) => [a.url, related[i]]));
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ digest, related: urls }));
+    fs.renameSync(`${file}.tmp`, file);
+  }
   const titleOf = new Map(articles.map((a) => [a.url, a.title]));
-  articles.forEach((a, i) => (a.related = related[i].map((url) => ({ url, title: titleOf.get(url) ?? url }))));
+  for (const a of articles) a.related = (urls[a.url] ?? []).filter((u) => titleOf.has(u)).map((url) => ({ url, title: titleOf.get(url)! }));
 }
 
 /** Gives every article the site's products and areas (resolve-taxonomy.ts), in place. */
