@@ -38,67 +38,73 @@ export interface RelatedInput {
 /** For each input, in order, the URLs of its related articles, best first. */
 export function relatedArticles(inputs: readonly RelatedInput[]): string[][] {
   const n = inputs.length;
-  const strongField = (t: RelatedInput['terms'], i: number) => {
-    let w = 0;
-    for (let f = 0; f < FIELDS.length; f++) w += RELATED.fieldWeight[f] * Math.min(t.counts[i * FIELDS.length + f], 3);
-    return w;
-  };
-  // Postings over strong fields only: term hash → articles.
+  // Ids in place of strings: articles are compared by copy group and area millions of times.
+  const idOf = (values: string[]) => { const ids = new Map<string, number>(); return values.map((v) => ids.get(v) ?? (ids.set(v, ids.size), ids.size - 1)); };
+  const group = idOf(inputs.map((a) => a.copyKey));
+  const area = idOf(inputs.map((a) => a.area));
+  // Each article's terms in its strong fields (weighted by field) and the postings over them: term hash → articles.
+  const strong: Array<{ hashes: number[]; fieldWeights: number[]; identifiers: boolean[] }> = [];
   const postings = new Map<number, number[]>();
   inputs.forEach((a, doc) => {
     const t = a.terms;
+    const mine = { hashes: [] as number[], fieldWeights: [] as number[], identifiers: [] as boolean[] };
     for (let i = 0; i < t.hashes.length; i++) {
-      if (t.flags[i] & TERM_PAIR || strongField(t, i) === 0) continue;
+      if (t.flags[i] & TERM_PAIR) continue;
+      let w = 0;
+      for (let f = 0; f < FIELDS.length; f++) w += RELATED.fieldWeight[f] * Math.min(t.counts[i * FIELDS.length + f], 3);
+      if (w === 0) continue;
+      mine.hashes.push(t.hashes[i]);
+      mine.fieldWeights.push(w);
+      mine.identifiers.push((t.flags[i] & TERM_IDENTIFIER) !== 0);
       const list = postings.get(t.hashes[i]);
       if (list) list.push(doc);
       else postings.set(t.hashes[i], [doc]);
     }
+    strong.push(mine);
   });
   // The first articles of each area, for an article that shares too little with any other.
-  const byArea = new Map<string, number[]>();
-  inputs.forEach((a, doc) => {
-    const list = byArea.get(a.area);
-    if (!list) byArea.set(a.area, [doc]);
+  const byArea = new Map<number, number[]>();
+  inputs.forEach((_, doc) => {
+    const list = byArea.get(area[doc]);
+    if (!list) byArea.set(area[doc], [doc]);
     else if (list.length <= RELATED.limit) list.push(doc);
   });
   const maxDf = Math.min(RELATED.maxDf, Math.max(RELATED.minDfCap, Math.floor(n * RELATED.maxDfShare)));
+  const score = new Float64Array(n);
+  const shared = new Int32Array(n);
   return inputs.map((a, doc) => {
-    const t = a.terms;
+    const mine = strong[doc];
     const chosen: Array<{ hash: number; weight: number; identifier: boolean }> = [];
-    for (let i = 0; i < t.hashes.length; i++) {
-      const df = postings.get(t.hashes[i])?.length ?? 0;
+    for (let i = 0; i < mine.hashes.length; i++) {
+      const df = postings.get(mine.hashes[i])!.length;
       if (df < 2 || df > maxDf) continue;
-      const field = strongField(t, i);
-      if (!field) continue;
-      const identifier = (t.flags[i] & TERM_IDENTIFIER) !== 0;
-      chosen.push({ hash: t.hashes[i], weight: field * idf(df, n) * (identifier ? RELATED.identifierWeight : 1), identifier });
+      chosen.push({ hash: mine.hashes[i], weight: mine.fieldWeights[i] * idf(df, n) * (mine.identifiers[i] ? RELATED.identifierWeight : 1), identifier: mine.identifiers[i] });
     }
     chosen.sort((x, y) => y.weight - x.weight || x.hash - y.hash);
-    const scores = new Map<number, { score: number; shared: number }>();
+    const touched: number[] = [];
     for (const { hash, weight, identifier } of chosen.slice(0, RELATED.terms)) {
       for (const other of postings.get(hash)!) {
-        if (other === doc || inputs[other].copyKey === a.copyKey) continue;
-        const s = scores.get(other) ?? { score: 0, shared: 0 };
-        s.score += weight;
-        s.shared += identifier ? RELATED.minShared : 1;
-        scores.set(other, s);
+        if (group[other] === group[doc]) continue;
+        if (shared[other] === 0) touched.push(other);
+        score[other] += weight;
+        shared[other] += identifier ? RELATED.minShared : 1;
       }
     }
     const bonus = (chosen[0]?.weight ?? 0) * RELATED.sameArea;
-    const ranked = [...scores]
-      .filter(([, s]) => s.shared >= RELATED.minShared)
-      .map(([other, s]) => [other, s.score + (a.area && inputs[other].area === a.area ? bonus : 0)] as const)
+    const sameArea = (other: number) => a.area !== '' && area[other] === area[doc];
+    const ranked = touched
+      .filter((other) => shared[other] >= RELATED.minShared)
+      .map((other) => [other, score[other] + (sameArea(other) ? bonus : 0)] as const)
       .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     // Nothing shares enough: the articles of the same area that share most, then the area's first.
-    const fallback = () => [
-      ...[...scores].filter(([other]) => a.area && inputs[other].area === a.area).sort((x, y) => y[1].score - x[1].score || x[0] - y[0]).map(([other]) => other),
-      ...(byArea.get(a.area) ?? []),
-    ];
+    const fallback = () => [...touched.filter(sameArea).sort((x, y) => score[y] - score[x] || x - y), ...(byArea.get(area[doc]) ?? [])];
+    const order = ranked.length ? ranked.map(([o]) => o) : a.area ? fallback() : [];
+    for (const other of touched) { score[other] = 0; shared[other] = 0; }
     const out: string[] = [];
-    const groups = new Set<string>([a.copyKey]);
-    for (const other of ranked.length ? ranked.map(([o]) => o) : a.area ? fallback() : []) {
-      if (groups.has(inputs[other].copyKey)) continue;
-      groups.add(inputs[other].copyKey);
+    const groups = new Set<number>([group[doc]]);
+    for (const other of order) {
+      if (groups.has(group[other])) continue;
+      groups.add(group[other]);
       out.push(inputs[other].url);
       if (out.length === RELATED.limit) break;
     }
