@@ -44,6 +44,8 @@ export interface SiteFolders {
 const AGREEMENT = 0.5;
 /** Area used when nothing names one, so every article is listed under some area. */
 export const GENERAL_AREA = 'General';
+/** Product used when nothing names one (an article at the content root with no metadata), so every article is listed under some product. */
+export const OTHER_PRODUCT = 'Other';
 
 const dirOf = (source: string): string => (source.includes('/') ? source.slice(0, source.lastIndexOf('/')) : '');
 const parentOf = (dir: string): string | null => (dir === '' ? null : dirOf(dir));
@@ -124,6 +126,7 @@ export function resolveTaxonomy(items: readonly TaxonomyInput[], folders: SiteFo
       if (d === root) break;
     }
     if (root) { out[i].products = [folders.labels.get(root) ?? humanizeSlug(root.split('/').pop()!, 'title')]; out[i].productFrom = 'folder'; }
+    else out[i].products = [folders.labels.get('') ?? OTHER_PRODUCT];
   });
 
   items.forEach((it, i) => {

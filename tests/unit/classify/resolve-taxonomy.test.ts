@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GENERAL_AREA, resolveTaxonomy, type TaxonomyInput } from '../../../src/core/classify/resolve-taxonomy';
+import { GENERAL_AREA, OTHER_PRODUCT, resolveTaxonomy, type TaxonomyInput } from '../../../src/core/classify/resolve-taxonomy';
 import { nameKey } from '../../../src/core/classify/product-names';
 
 const item = (source: string, over: Partial<TaxonomyInput> = {}): TaxonomyInput => ({ source, products: [], supportAreas: [], services: [], technologies: [], tocGroups: [], ...over });
@@ -47,6 +47,13 @@ describe('resolveTaxonomy: products', () => {
     const out = resolveTaxonomy([item('tools/vmm/x/a.md'), item('tools/widget-kit/b.md')], folders);
     expect(out[0].products).toEqual(['Contoso Machine Manager']);
     expect(out[1].products).toEqual(['Widget Kit']);
+  });
+});
+
+describe('resolveTaxonomy: nothing to go on', () => {
+  it('lists an article at the content root with no metadata under the root toc\'s name, else "Other", and "General"', () => {
+    expect(resolveTaxonomy([item('readme.md')], noFolders)[0]).toMatchObject({ products: [OTHER_PRODUCT], productFrom: 'none', supportAreas: [[GENERAL_AREA]] });
+    expect(resolveTaxonomy([item('readme.md')], { tocFolders: new Set(['']), labels: new Map([['', 'Contoso Help']]) })[0].products).toEqual(['Contoso Help']);
   });
 });
 
