@@ -3,7 +3,7 @@
  * each article's most telling terms (error identifiers first, then rare words of its title,
  * headings, problem and messages) are looked up in the other articles' same fields, and articles
  * in the same support area count a little more. "More like this", without the body's noise. An
- * article that shares too little with any other gets articles of its own area.
+ * article that shares too little with any other gets articles of its own area, else those sharing a term.
  */
 import { FIELDS, TERM_IDENTIFIER, TERM_PAIR, type CompactTerms } from './article-terms';
 import { idf } from './format';
@@ -96,9 +96,11 @@ export function relatedArticles(inputs: readonly RelatedInput[]): string[][] {
       .filter((other) => shared[other] >= RELATED.minShared)
       .map((other) => [other, score[other] + (sameArea(other) ? bonus : 0)] as const)
       .sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    // Nothing shares enough: the articles of the same area that share most, then the area's first.
-    const fallback = () => [...touched.filter(sameArea).sort((x, y) => score[y] - score[x] || x - y), ...(byArea.get(area[doc]) ?? [])];
-    const order = ranked.length ? ranked.map(([o]) => o) : a.area ? fallback() : [];
+    // Nothing shares enough: the articles of the same area that share most, then the area's first,
+    // then any article that shares a telling term.
+    const byScore = (x: number, y: number) => score[y] - score[x] || x - y;
+    const fallback = () => [...touched.filter(sameArea).sort(byScore), ...(a.area ? (byArea.get(area[doc]) ?? []) : []), ...[...touched].sort(byScore)];
+    const order = ranked.length ? ranked.map(([o]) => o) : fallback();
     for (const other of touched) { score[other] = 0; shared[other] = 0; }
     const out: string[] = [];
     const groups = new Set<number>([group[doc]]);

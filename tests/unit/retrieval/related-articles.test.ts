@@ -28,15 +28,19 @@ describe('relatedArticles', () => {
     expect(related[0].indexOf('/net/dhcp-relay/')).toBeLessThan(related[0].indexOf('/net/dhcp-scope-full/'));
   });
 
-  it('never lists the article itself or its copy, and nothing unrelated', () => {
+  it('never lists the article itself or its copy; one that shares little gets only what shares a telling word', () => {
     expect(related[0]).not.toContain('/net/dhcp-lease-0x79/');
     expect(related[0]).not.toContain('/net-2023/dhcp-lease-0x79/');
-    expect(related[3]).toEqual([]);
+    // "Mailbox quota exceeded … the mailbox is full" shares only "full" with the DHCP scope article.
+    expect(related[3]).toEqual(['/net/dhcp-scope-full/']);
   });
 
   it('gives an article that shares too little the articles of its own area', () => {
     const alone = relatedArticles([input({ source: 'mail/a.md', title: 'Quota exceeded' }, 'Mail'), input({ source: 'mail/b.md', title: 'Rules do not run' }, 'Mail'), input({ source: 'net/c.md', title: 'Lease lost' }, 'Net')]);
     expect(alone).toEqual([['/mail/b/'], ['/mail/a/'], []]);
+    // Alone in its area: the articles that share any telling term with it.
+    const lone = relatedArticles([input({ source: 'net/c.md', title: 'DHCP lease lost' }, 'Net'), input({ source: 'mail/d.md', title: 'DHCP option for mail' }, 'Mail'), ...filler.map((f) => input(f))]);
+    expect(lone[0]).toEqual(['/mail/d/']);
   });
 
   it('lists at most RELATED.limit', () => {
