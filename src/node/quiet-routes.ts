@@ -6,7 +6,6 @@
  */
 import { createProgress } from './progress';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 /** `09:04:50   ├─ /a/b/index.html` (the time comes as a separate write), and a page component's header `▶ src/pages/x.astro`. */
 const ROUTE_LINE = /^(?:\d\d:\d\d:\d\d\s+)?\s*(?:[├└]─\s|▶\s+src\/)/;

@@ -26,7 +26,8 @@ export const PRODUCT_RULES: readonly NameRule[] = [
   { name: 'a version of a release', pattern: /,?\s+version\s+\S+.*$/i, replace: '' },
   { name: 'a service pack or update', pattern: /\s+(?:service pack|SP)\s*\d+.*$|\s+CU\d+$/i, replace: '' },
   { name: 'the platform it runs on', pattern: /\s+(?:on|for) (?:Windows|Linux)\b.*$|\s+released in .*$/i, replace: '' },
-  { name: 'an edition after the version', pattern: new RegExp(String.raw`(\S)(?:\s+${EDITION})+$`, 'i'), replace: '$1' },
+  // Only after a version: "Microsoft Windows" and ".NET Core" are products, not editions.
+  { name: 'an edition after the version', pattern: new RegExp(String.raw`(\d\S*)(?:\s+${EDITION})+$`, 'i'), replace: '$1' },
   { name: 'an edition before the version', pattern: new RegExp(String.raw`^(Windows Server) ${EDITION} (\d{4})$`, 'i'), replace: '$1 $2' },
   { name: 'a processor architecture', pattern: /\s*\((?:32|64)-bit[^)]*\)$/i, replace: '' },
   { name: 'a trailing period or space', pattern: /[\s.]+$/, replace: '' },

@@ -34,7 +34,7 @@ describe('product name rules', () => {
   });
 
   it('leaves a plain product name as it is', () => {
-    for (const name of ['Contoso Mail Online', 'Fabrikam Desk 365', '.NET Widgets 4.8']) expect(foldProductName(name)).toBe(name);
+    for (const name of ['Contoso Mail Online', 'Fabrikam Desk 365', '.NET Widgets 4.8', 'Fabrikam Windows', 'Widget Framework Core']) expect(foldProductName(name)).toBe(name);
   });
 });
 
