@@ -46,6 +46,7 @@ if (process.env.RANK) {
   if (over.k1) RANKING.k1 = over.k1;
 }
 if (process.env.QR) Object.assign(QUERY_RANKING, JSON.parse(process.env.QR));
+if (process.env.PAIRKB) RANKING.pairKeyBytes = Number(process.env.PAIRKB);
 if (process.env.EVID) Object.assign(EVIDENCE, JSON.parse(process.env.EVID));
 const t0 = performance.now();
 const index = buildArticleIndex(terms, { base: '_kb/lookup' });

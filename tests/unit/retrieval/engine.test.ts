@@ -6,6 +6,8 @@ import { createRetrieval } from '../../../src/core/retrieval/engine';
 import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { KB, termsOf } from '../../fixtures/retrieval/kb';
+import { decodeArticleShard } from '../../../src/core/retrieval/rank-articles';
+import { shardOfTerm, termHash } from '../../../src/core/retrieval/format';
 
 const BASE = '_kb/lookup';
 const built = buildArticleIndex(KB.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
@@ -101,6 +103,25 @@ describe('index build', () => {
     const again = buildArticleIndex(KB.map(termsOf).reverse().map(compactTerms), { base: BASE, shardBytes: 256 });
     expect(again.files.map((f) => f.path)).toEqual(built.files.map((f) => f.path));
     again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
+  });
+  it('holds the pairs one word starts to a byte budget: fewer postings per pair, then the rarest pairs go', () => {
+    // "widget" starts 40 pairs (widget_alpha0 …), each in 30 articles.
+    const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: 40 }, (_, k) => `widget alpha${k}.`).join(' ') }));
+    const shardOf = (idx: ReturnType<typeof buildArticleIndex>) => {
+      const s = shardOfTerm('widget', idx.manifest.shards);
+      return decodeArticleShard(idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data as Uint8Array);
+    };
+    const pairPostings = (idx: ReturnType<typeof buildArticleIndex>) => [...Array(40).keys()].map((k) => shardOf(idx).get(termHash(`widget_alpha${k}`))?.docs.length ?? 0);
+    const free = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 1e9 });
+    expect(pairPostings(free).every((n) => n === 30)).toBe(true);
+    // Room for 40 pairs of 8 postings: every pair stays, with 8 postings (the least a pair keeps).
+    const lower = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 40 * (8 + 8 * 3) });
+    expect(pairPostings(lower)).toEqual(Array(40).fill(8));
+    // Room for 10 such pairs: 10 stay.
+    const fewer = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 10 * (8 + 8 * 3) });
+    expect(pairPostings(fewer).filter((n) => n > 0)).toEqual(Array(10).fill(8));
+    // The word's own postings are not part of the pairs' budget.
+    expect(shardOf(fewer).get(termHash('widget'))!.docs.length).toBe(30);
   });
   it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
     const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));
