@@ -1,4 +1,5 @@
 import { isRecord, scalarText, scalarTexts, uniqueBy } from './values';
+import { humanizeSlug } from '../classify/area-names';
 
 /** Marks an `ms.custom` entry as a support-area path: `sap:Sharing\Sharing links`. */
 const SAP_PREFIX = /^\s*sap\s*:\s*/i;
@@ -26,7 +27,9 @@ export function normalizeSupportAreas(msCustom: unknown): string[][] {
       e
         .replace(SAP_PREFIX, '')
         .split('\\')
-        .map((p) => humanizeSlug(p.replace(/\s+/g, ' ').trim()))
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        // Older articles write areas as URL slugs (`sap:active-directory-backup`); a lone word stays as written.
+        .map((p) => (p.includes('-') ? humanizeSlug(p) : p))
         .filter(Boolean),
     )
     .filter((p) => p.length > 0);
@@ -69,11 +72,4 @@ function splitCustomString(text: string): string[] {
     else out.push(part);
   }
   return out;
-}
-
-/** Older articles write areas as URL slugs (`sap:active-directory-backup`): show them as words. */
-export function humanizeSlug(part: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(part)) return part;
-  const words = part.split('-').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }

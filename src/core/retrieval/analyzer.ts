@@ -84,12 +84,6 @@ export function analyze(text: string, words: TermOccurrence[] = wordTerms(text))
   return [...words, ...identifierTerms(text).map((t) => ({ ...t, term: IDENT_PREFIX + t.term }))];
 }
 
-/** Term counts of a text, for the index build. */
-export function termCounts(text: string, into: Map<string, number> = new Map()): Map<string, number> {
-  for (const t of analyze(text)) into.set(t.term, (into.get(t.term) ?? 0) + 1);
-  return into;
-}
-
 /** Longest gap (in characters) between two words that still make a pair: a space or a little punctuation, not a sentence break. */
 const PAIR_GAP = /^[\s,'"()\-/:]{1,3}$/;
 

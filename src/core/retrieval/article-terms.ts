@@ -88,35 +88,42 @@ export interface CompactTerms {
   counts: Uint16Array;
 }
 
-/** Terms in a terms file are ordered by hash (the order the index build reads them in), then by term. */
-const byHashThenTerm = (x: { t: string; h: number }, y: { t: string; h: number }): number => x.h - y.h || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0);
+/**
+ * The compact form of an article's term rows (term → count per field, FIELDS order): terms ordered
+ * by hash, which the index build reads them by, then by term.
+ */
+function packTerms(meta: CompactTerms['meta'], lengths: number[], rows: Map<string, ArrayLike<number>>): CompactTerms {
+  const byHash = [...rows.keys()].map((t) => ({ t, h: termHash(t) }));
+  byHash.sort((x, y) => x.h - y.h || (x.t < y.t ? -1 : x.t > y.t ? 1 : 0));
+  const out: CompactTerms = {
+    meta,
+    lengths,
+    hashes: new Uint32Array(byHash.length),
+    keys: new Uint32Array(byHash.length),
+    flags: new Uint8Array(byHash.length),
+    counts: new Uint16Array(byHash.length * FIELDS.length),
+  };
+  byHash.forEach(({ t, h }, i) => {
+    out.hashes[i] = h;
+    out.keys[i] = termHash(shardKey(t));
+    out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
+    out.counts.set(rows.get(t)!, i * FIELDS.length);
+  });
+  return out;
+}
 
 export function compactTerms(a: ArticleTerms): CompactTerms {
-  const byTerm = new Map<string, number[]>();
+  const rows = new Map<string, number[]>();
   FIELDS.forEach((f, fi) => {
     const counts = a.fields[f].counts;
     for (const term of Object.keys(counts)) {
-      let row = byTerm.get(term);
-      if (!row) byTerm.set(term, (row = FIELDS.map(() => 0)));
+      let row = rows.get(term);
+      if (!row) rows.set(term, (row = FIELDS.map(() => 0)));
       row[fi] = Math.min(counts[term], 0xffff);
     }
   });
-  const terms = [...byTerm.keys()].map((t) => ({ t, h: termHash(t) })).sort(byHashThenTerm).map((x) => x.t);
-  const out: CompactTerms = {
-    meta: { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.areas, topic: a.topic },
-    lengths: FIELDS.map((f) => a.fields[f].length),
-    hashes: new Uint32Array(terms.length),
-    keys: new Uint32Array(terms.length),
-    flags: new Uint8Array(terms.length),
-    counts: new Uint16Array(terms.length * FIELDS.length),
-  };
-  terms.forEach((t, i) => {
-    out.hashes[i] = termHash(t);
-    out.keys[i] = termHash(shardKey(t));
-    out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
-    out.counts.set(byTerm.get(t)!, i * FIELDS.length);
-  });
-  return out;
+  const { fields, ...meta } = a;
+  return packTerms(meta, FIELDS.map((f) => fields[f].length), rows);
 }
 
 /**
@@ -147,25 +154,8 @@ export function compactTermsOf(a: Article): CompactTerms {
     });
   });
   for (const [x, second] of pairRows) for (const [y, row] of second) rows.set(x + '_' + y, row);
-  // Ordered by hash, which the index build reads them by; numbers sort faster than strings.
-  const byHash = [...rows.keys()].map((t) => ({ t, h: termHash(t) }));
-  byHash.sort(byHashThenTerm);
-  const terms = byHash.map((x) => x.t);
-  const out: CompactTerms = {
-    meta: { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.supportAreas.map((p) => p.join(' › ')), topic: a.topic },
-    lengths,
-    hashes: new Uint32Array(terms.length),
-    keys: new Uint32Array(terms.length),
-    flags: new Uint8Array(terms.length),
-    counts: new Uint16Array(terms.length * FIELDS.length),
-  };
-  terms.forEach((t, i) => {
-    out.hashes[i] = byHash[i].h;
-    out.keys[i] = termHash(shardKey(t));
-    out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
-    out.counts.set(rows.get(t)!, i * FIELDS.length);
-  });
-  return out;
+  const meta = { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.supportAreas.map((p) => p.join(' › ')), topic: a.topic };
+  return packTerms(meta, lengths, rows);
 }
 
 const TERMS_FORMAT = 1;
