@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readCacheText } from '../../src/node/cache-file';
 
 /**
  * The bench's lookup queries: error messages the corpus itself documents, a fixed sample (same
@@ -13,7 +14,7 @@ export function sampleLookupQueries(cache: string, n: number): string[] {
   const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
   for (let i = 0; i < n * 4 && out.length < n && withErrors.length; i++) {
     const a = withErrors[Math.floor(rand() * withErrors.length)];
-    const model = JSON.parse(fs.readFileSync(path.join(cache, a.modelFile), 'utf8')) as { errorMessages: Array<{ text: string; kind: string }> };
+    const model = JSON.parse(readCacheText(path.join(cache, a.modelFile))) as { errorMessages: Array<{ text: string; kind: string }> };
     const m = model.errorMessages.filter((e) => e.kind !== 'title' && e.text.length > 20);
     if (m.length) out.push(m[Math.floor(rand() * m.length)].text);
   }

@@ -17,6 +17,7 @@ import { loadRealSets } from '../eval/real-sets';
 import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
+import { readCacheFile, readCacheText } from '../../src/node/cache-file';
 
 const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, synthetic: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;
@@ -25,8 +26,8 @@ const terms: CompactTerms[] = [];
 // --fresh: terms from the models with the analyzer as it is now (the cache's terms files are the build's).
 for (const e of build.articles) {
   const t = values.fresh
-    ? compactTerms(articleTermsOf(JSON.parse(fs.readFileSync(path.join(cache, e.modelFile), 'utf8')) as Article))
-    : decodeTerms(fs.readFileSync(path.join(cache, articleTermsFile(e.modelFile))));
+    ? compactTerms(articleTermsOf(JSON.parse(readCacheText(path.join(cache, e.modelFile))) as Article))
+    : decodeTerms(readCacheFile(path.join(cache, articleTermsFile(e.modelFile))));
   t.meta.url = e.url;
   if (process.env.NO_BODY_PAIRS) {
     for (let i = 0; i < t.hashes.length; i++) if (t.flags[i] & 1) t.counts[i * 5 + 4] = 0;
@@ -53,13 +54,13 @@ const index = buildArticleIndex(terms, { base: '_kb/lookup' });
 console.log(`article index: ${index.files.length} files, ${index.manifest.shards} shards, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const mem = new Map(index.files.map((f) => [f.path, f.data]));
 const kinds = new Map<string, number>();
+const kindBytes = new Map<string, number>();
 const fetchFile = async (p: string): Promise<string | Uint8Array> => {
   const kind = p.replace(/\/[^/]*$/, '');
   kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-  const m = mem.get(p);
-  if (m !== undefined) return m;
-  const buf = fs.readFileSync(path.join(site, p));
-  return p.endsWith('.bin') ? new Uint8Array(buf) : buf.toString('utf8');
+  const m = mem.get(p) ?? (p.endsWith('.bin') ? new Uint8Array(fs.readFileSync(path.join(site, p))) : fs.readFileSync(path.join(site, p), 'utf8'));
+  kindBytes.set(kind, (kindBytes.get(kind) ?? 0) + (typeof m === 'string' ? Buffer.byteLength(m) : m.byteLength));
+  return m;
 };
 const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
 if (process.env.EXPLAIN) {
@@ -116,8 +117,9 @@ for (const set of sets) {
     if (values.verbose && rank !== 0) console.log(`  miss ${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     want ${[...want][0]}\n     got  ${res.slice(0, 3).map((r) => r.url).join(' | ')}`);
   }
   bytes.sort((a, b) => a - b); files.sort((a, b) => a - b);
-  if (process.env.FILES) console.log('   files by folder, mean per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)}`).join(', '));
+  if (process.env.FILES) console.log('   by folder, mean files / KB per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)} / ${((kindBytes.get(k) ?? 0) / 1024 / set.queries.length).toFixed(1)}`).join(', '));
   kinds.clear();
+  kindBytes.clear();
   console.log(`  ${set.name.padEnd(22)} r1 ${(r1 / n).toFixed(3)} r3 ${(r3 / n).toFixed(3)} r10 ${(r10 / n).toFixed(3)} (${n})  neg-confident ${negConf}/${neg}  bytes p50 ${(bytes[bytes.length >> 1] / 1024).toFixed(1)} KB  files p50 ${files[files.length >> 1]} p95 ${files[Math.floor(files.length * 0.95)]}`);
 }
 }

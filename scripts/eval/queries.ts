@@ -9,6 +9,7 @@ import { tokenizeErrorText } from '../../src/core/errors/normalize';
 import type { Article, ErrorMessage } from '../../src/core/model/article';
 import type { ContentBuild } from '../../src/node/build-content';
 import { createRng, negativePaste, perturbPaste, twoErrors } from './perturb';
+import { readCacheText } from '../../src/node/cache-file';
 
 export interface CorpusArticle { source: string; url: string; messages: ErrorMessage[] }
 
@@ -32,7 +33,7 @@ export function loadCorpus(cacheDir: string, siteUrls: Set<string> | null): Corp
   for (const e of build.articles) {
     if (!e.errorMessages || (siteUrls && !siteUrls.has(e.url))) continue;
     try {
-      const a = JSON.parse(fs.readFileSync(path.join(cacheDir, e.modelFile), 'utf8')) as Article;
+      const a = JSON.parse(readCacheText(path.join(cacheDir, e.modelFile))) as Article;
       out.push({ source: a.source, url: a.url, messages: a.errorMessages });
     } catch { /* unreadable model: not part of the query set */ }
   }

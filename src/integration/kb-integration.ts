@@ -7,7 +7,9 @@ import { cacheDir, contentRoot, strictMode } from '../node/config';
 import { buildReport, summarize } from '../node/report';
 import { recordTiming } from '../node/timings';
 import { pagesDigest, reuseOrBuild, type StoredOutput } from '../node/output-cache';
-import { searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
+import { repairSearchDocuments, searchIndexGenerator, type SearchIndexStats } from '../node/pagefind-build';
+import { searchDocument } from '../core/search/index-document';
+import { readModel } from '../node/article-store';
 import { ARTICLE_INDEX_PATH, ERROR_LOOKUP_PATHS, LOOKUP_DIR, LOOKUP_MODULE, articleDocs, articleIndexDigest, lookupDigest, prepareLookupModule, writeArticleIndex, writeErrorLookup, writeLookupModuleFor } from '../node/lookup-build';
 import { writeSearchIndexInWorker } from '../node/pagefind-thread';
 import { onContentReady } from '../node/content-ready';
@@ -71,9 +73,10 @@ function startSearchIndex(build: ContentBuild): NonNullable<typeof pendingSearch
     Object.assign(searchProgress, { done, toIndex });
     searchProgress.shown?.tick(done);
   };
-  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), entries), ['pagefind'], (stage) =>
-    writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }, onProgress),
-  );
+  return startOutput('pagefind', 'pagefind', pagesDigest(searchIndexGenerator(generator, build.articles.length), entries), ['pagefind'], (stage) => {
+    for (const line of repairSearchDocuments(entries, cacheDir(), generator, (e) => searchDocument(readModel(e)))) console.warn(`KB: ${line}.`);
+    return writeSearchIndexInWorker({ entries, cacheDir: cacheDir(), outDir: stage, generator }, onProgress);
+  });
 }
 
 /** This build's content is parsed: plan the pages to render and start what needs only the content. */
@@ -177,8 +180,8 @@ export function kbIntegration(): AstroIntegration {
           inPlace = null;
         }
         if (renderPlan) {
-          const kept = renderPlan.keptFiles.length;
-          logger.info(`KB: article pages: ${build.articles.length - kept} rendered, ${kept} unchanged and kept`);
+          const kept = renderPlan.keptArticles;
+          logger.info(`KB: article pages: ${build.articles.length - kept} rendered, ${kept} unchanged and kept${renderPlan.keptBrowse ? '; browse pages unchanged and kept' : ''}`);
           renderPlan.complete();
           renderPlan = null;
         }

@@ -9,6 +9,7 @@ import { createFsIncludeResolver } from './include-resolver';
 import { articleTermsFile, lightOf } from './light-result';
 import { compactTermsOf, decodeTerms, encodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
 import { faultPoint } from './fault-hooks';
+import { readCacheFile, readCacheText, writeCacheFile } from './cache-file';
 
 /** The loader's record of a content sync (a `ContentBuild`), in the cache. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -52,7 +53,7 @@ export function readModel(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cac
   const file = path.join(cache, entry.modelFile);
   let problem: string;
   try {
-    const model = JSON.parse(fs.readFileSync(file, 'utf8')) as Article;
+    const model = JSON.parse(readCacheText(file)) as Article;
     if (typeof model?.title === 'string' && Array.isArray(model.sections) && model.source === entry.source) return model;
     problem = 'it holds another shape or another article';
   } catch (e) {
@@ -73,10 +74,10 @@ export function readModel(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cac
 export function readTerms(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cache: string = cacheDir()): { terms: CompactTerms; problem: string | null } {
   const file = path.join(cache, articleTermsFile(entry.modelFile));
   try {
-    return { terms: decodeTerms(fs.readFileSync(file)), problem: null };
+    return { terms: decodeTerms(readCacheFile(file)), problem: null };
   } catch (e) {
     const terms = compactTermsOf(readModel(entry, cache));
-    fs.writeFileSync(file, encodeTerms(terms));
+    writeCacheFile(file, encodeTerms(terms));
     return { terms, problem: (e as Error).message.split('\n')[0] };
   }
 }
@@ -89,14 +90,24 @@ export function loadNavGroups(): NavGroup[] {
   return readCacheJson<NavGroup[]>(NAV_GROUPS_FILE, []);
 }
 
-/** The article pages this build leaves alone (see render-plan.ts), for the article route's getStaticPaths. */
+/** The pages this build leaves alone (see render-plan.ts), for the routes' getStaticPaths. */
 export const PLAN_FILE = 'render-plan.json';
+
+function readPlan(): { pages: string[]; browse: boolean } {
+  try {
+    const plan = JSON.parse(fs.readFileSync(path.join(cacheDir(), PLAN_FILE), 'utf8')) as { pages?: unknown; browse?: unknown };
+    return { pages: Array.isArray(plan.pages) ? (plan.pages as string[]) : [], browse: plan.browse === true };
+  } catch {
+    return { pages: [], browse: false };
+  }
+}
 
 /** URLs of the article pages this build does not render: empty outside a planned build. */
 export function pagesKept(): Set<string> {
-  try {
-    return new Set(JSON.parse(fs.readFileSync(path.join(cacheDir(), PLAN_FILE), 'utf8')) as string[]);
-  } catch {
-    return new Set();
-  }
+  return new Set(readPlan().pages);
+}
+
+/** Whether this build leaves the browse pages as they are (no article's page key changed). */
+export function browseKept(): boolean {
+  return readPlan().browse;
 }

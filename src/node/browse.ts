@@ -1,5 +1,5 @@
 import { byDateDesc, taxonomySlug } from '../core/taxonomy';
-import { loadEntries } from './article-store';
+import { browseKept, loadEntries } from './article-store';
 
 export type Entry = Awaited<ReturnType<typeof allEntries>>[number];
 
@@ -17,6 +17,11 @@ let built: ReturnType<typeof readEntries> | null = null;
 export function allEntries(): ReturnType<typeof readEntries> {
   if (import.meta.env.DEV) return readEntries();
   return (built ??= readEntries());
+}
+
+/** The entries the paginated browse routes lay out: none when this build keeps the browse pages already in dist/ (render-plan.ts). */
+export async function routeEntries(): Promise<Entry[]> {
+  return browseKept() ? [] : allEntries();
 }
 
 export const PAGE_SIZE = 50;

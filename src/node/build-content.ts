@@ -20,6 +20,7 @@ import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 import { faultPoint } from './fault-hooks';
+import { removeCutWrites, replaceFile } from './cache-file';
 
 export { generatorDigest };
 
@@ -85,6 +86,7 @@ export interface BuildContentOptions {
 export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
   const articleDir = path.join(cacheDir, 'articles');
   fs.mkdirSync(articleDir, { recursive: true });
+  removeCutWrites(articleDir);
   let phaseStart = performance.now();
   const phaseDone = (phase: string) => {
     const now = performance.now();
@@ -268,9 +270,7 @@ function readIndex(cacheDir: string): CacheIndex {
 }
 
 function writeIndex(cacheDir: string, index: CacheIndex): void {
-  const tmp = path.join(cacheDir, `${INDEX_FILE}.tmp`);
-  fs.writeFileSync(tmp, JSON.stringify(index));
-  fs.renameSync(tmp, path.join(cacheDir, INDEX_FILE));
+  replaceFile(path.join(cacheDir, INDEX_FILE), JSON.stringify(index));
 }
 
 /** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */
@@ -363,8 +363,7 @@ function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: st
       return { ...inputsKey(a), terms };
     }));
     urls = Object.fromEntries(articles.map((a, i) => [a.url, related[i]]));
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify({ digest, related: urls }));
-    fs.renameSync(`${file}.tmp`, file);
+    replaceFile(file, JSON.stringify({ digest, related: urls }));
   }
   const titleOf = new Map(articles.map((a) => [a.url, a.title]));
   for (const a of articles) a.related = (urls[a.url] ?? []).filter((u) => titleOf.has(u)).map((url) => ({ url, title: titleOf.get(url)! }));

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../core/diagnostics';
 import type { IngestResult } from '../core/ingest';
@@ -9,6 +8,7 @@ import type { ArticleEntry } from './build-content';
 import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
 import { compactTermsOf, encodeTerms } from '../core/retrieval/article-terms';
+import { writeCacheFile } from './cache-file';
 
 /** The entry fields that come from the model; the build adds the content key and nav. */
 export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav' | 'related'>;
@@ -37,11 +37,10 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   if (a) {
     const modelFile = modelFileOf(a.source);
     const outputs: Record<string, number> = {};
-    // Written in place: the build removed the article's stamp before this parse and writes it after,
-    // so a file cut short by a kill is never taken for a finished one (see stampFile).
+    // Verified files (cache-file.ts); besides, the build withdrew the article's stamp before this
+    // parse and records it after, so files of an older parse are never taken for this one's.
     const write = (file: string, data: string | Uint8Array) => {
-      fs.writeFileSync(path.join(cacheDir, file), data);
-      outputs[file] = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      outputs[file] = writeCacheFile(path.join(cacheDir, file), data);
     };
     write(modelFile, JSON.stringify(a));
     const lookup = lookupRecordOf(a);

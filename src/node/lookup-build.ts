@@ -11,6 +11,7 @@ import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
 import { lookupRecordOf, type LookupInput } from './lookup-input';
 import { lookupInputFile } from './light-result';
+import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import type { CompactTerms } from '../core/retrieval/article-terms';
@@ -40,11 +41,11 @@ export function lookupEntryFile(): string {
 function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): LookupInput | null {
   const file = path.join(cacheDir, lookupInputFile(entry.modelFile));
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as LookupInput;
+    return JSON.parse(readCacheText(file)) as LookupInput;
   } catch (e) {
     // Damaged on disk after its stamp was checked: made again from the model (itself made again if need be).
     const record = lookupRecordOf(readModel(entry, cacheDir));
-    if (record) fs.writeFileSync(file, record.json);
+    if (record) writeCacheFile(file, record.json);
     log(`KB: ${entry.source}: its cached lookup input could not be read (${(e as Error).message.split('\n')[0]}); made again from the article`);
     return record ? (JSON.parse(record.json) as LookupInput) : null;
   }
@@ -65,7 +66,7 @@ function lookupModuleCode(cacheDir: string, generator: string): Buffer {
   fs.mkdirSync(cacheDir, { recursive: true });
   // An earlier generator's module is never used again.
   for (const name of fs.readdirSync(cacheDir)) if (/^lookup-module-.*\.js$/.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
-  fs.writeFileSync(cached, code);
+  replaceFile(cached, code);
   return code;
 }
 

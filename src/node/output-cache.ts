@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceFile } from './cache-file';
 
 /**
  * Reuse a whole generated output (the Pagefind bundle, the lookup index) when its inputs are the
@@ -68,8 +69,7 @@ export async function reuseOrBuild<T>(
   fs.mkdirSync(files, { recursive: true });
   const result = await build(files);
   if (reusable(result)) {
-    fs.writeFileSync(`${stamp}.tmp`, JSON.stringify({ digest: inputDigest, files: sizesOf(files) }));
-    fs.renameSync(`${stamp}.tmp`, stamp);
+    replaceFile(stamp, JSON.stringify({ digest: inputDigest, files: sizesOf(files) }));
   }
   return { reused: false, result, install };
 }

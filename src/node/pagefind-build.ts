@@ -10,6 +10,7 @@ import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-content';
 import { searchDocumentFile } from './light-result';
 import { withFacets } from '../core/search/index-document';
+import { readCacheFile, readCacheText, writeCacheFile } from './cache-file';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 import { packageEntry } from './worker-bundle';
 import { faultPoint } from './fault-hooks';
@@ -115,6 +116,40 @@ export interface SearchIndexHooks {
   pagefindEntry?: string;
 }
 
+/** The articles of each bundle (sorted by URL, so a bundle does not depend on discovery order), its digest, and whether it is stored. */
+function planBundles(articles: SearchSource[], cacheDir: string, generator: string) {
+  const count = bundleCount(articles.length);
+  const members: SearchSource[][] = Array.from({ length: count }, () => []);
+  for (const a of articles) members[bundleOf(a.url, count)].push(a);
+  for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const digests = members.map((entries) => pagesDigest(generator, entries));
+  const stored = digests.map((d, i) => isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, d));
+  return { count, members, digests, stored };
+}
+
+/**
+ * Checks the search documents of the bundles that will be indexed again, on the calling thread:
+ * a damaged one is made again by `remake` (from the article, which the indexing thread cannot
+ * parse) and written back. Returns one line per document remade.
+ */
+export function repairSearchDocuments(articles: SearchSource[], cacheDir: string, generator: string, remake: (entry: SearchSource) => string): string[] {
+  const { members, stored } = planBundles(articles, cacheDir, generator);
+  const repaired: string[] = [];
+  members.forEach((entries, i) => {
+    if (stored[i]) return;
+    for (const entry of entries) {
+      const file = path.join(cacheDir, searchDocumentFile(entry.modelFile));
+      try {
+        readCacheFile(file);
+      } catch (e) {
+        writeCacheFile(file, remake(entry));
+        repaired.push(`${entry.source}: its cached search document could not be read (${(e as Error).message.split('\n')[0]}); made again from the article`);
+      }
+    }
+  });
+  return repaired;
+}
+
 /**
  * Builds the Pagefind bundles for every published article. Throws only if Pagefind itself fails.
  * `generator` is the generator's digest: a bundle is reused only when it and its pages are
@@ -130,13 +165,8 @@ export async function writeSearchIndex(
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
-  const count = bundleCount(articles.length);
-  const members: SearchSource[][] = Array.from({ length: count }, () => []);
-  for (const a of articles) members[bundleOf(a.url, count)].push(a);
-  // Sorted by URL so a bundle does not depend on discovery order.
-  for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const digests = members.map((entries) => pagesDigest(generator, entries));
-  const toIndex = members.reduce((sum, entries, i) => sum + (isStored(cacheDir, `${BUNDLES_OUTPUT}/${i + 1}`, digests[i]) ? 0 : entries.length), 0);
+  const { count, members, digests, stored } = planBundles(articles, cacheDir, generator);
+  const toIndex = members.reduce((sum, entries, i) => sum + (stored[i] ? 0 : entries.length), 0);
   onPlan?.(toIndex, articles.length);
   let added = 0;
   let written = 0;
@@ -229,7 +259,7 @@ async function writeBundle(
   for (let i = 0; i < entries.length; i += IN_FLIGHT) {
     const batch = entries.slice(i, i + IN_FLIGHT);
     const added = await Promise.all(
-      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: withFacets(fs.readFileSync(path.join(cacheDir, searchDocumentFile(entry.modelFile)), 'utf8'), entry) })),
+      batch.map((entry) => index.addHTMLFile({ url: entry.url, content: withFacets(readCacheText(path.join(cacheDir, searchDocumentFile(entry.modelFile))), entry) })),
     );
     faultPoint('search-index');
     for (const [k, r] of added.entries()) {

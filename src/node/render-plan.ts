@@ -5,6 +5,9 @@
  * code, dependencies and the settings pages read. When all of these are what they were when the
  * page in dist/ was written, Astro is not asked to render it again and the build keeps the file.
  *
+ * Browse pages list many articles each, so they are kept or rendered as one set: kept only when no
+ * article page's key changed (then no list can have changed either).
+ *
  * The record of what dist/ holds lives in the cache and names its dist/ and each page file's size
  * and mtime, so a page changed or replaced by hand is rendered again. It is removed before
  * rendering starts and written back only when the build completes, so a build cut short leaves
@@ -19,6 +22,7 @@ import { generatorDigest } from './build-content';
 import { hashTree } from './code-digest';
 import { cacheDir } from './config';
 import { PLAN_FILE } from './article-store';
+import { replaceFile } from './cache-file';
 
 /** What the pages in dist/ were rendered from. */
 const RECORD_FILE = 'rendered-pages.json';
@@ -28,6 +32,33 @@ interface RenderRecord {
   site: string;
   /** URL → [page key, the written file's size and mtime]: a file changed since is rendered again. */
   pages: Record<string, [string, number, number]>;
+  /** The browse pages: the key of the whole set, and each file (relative to dist/) with its size and mtime. */
+  browse?: { key: string; files: Record<string, [number, number]> };
+}
+
+/** Where the browse routes write, relative to dist/. */
+const BROWSE_DIR = 'browse';
+
+/** What the render plan tells the routes: the article URLs they leave alone, and whether the browse pages are kept. */
+export interface PlanForRoutes {
+  pages: string[];
+  browse: boolean;
+}
+
+/** Every file below dir/rel with its size and mtime, keyed by its path relative to dir. */
+function stampsBelow(dir: string, rel: string): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  const walk = (sub: string) => {
+    let names: fs.Dirent[];
+    try { names = fs.readdirSync(path.join(dir, sub), { withFileTypes: true }); } catch { return; }
+    for (const e of names) {
+      const r = `${sub}/${e.name}`;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) { const st = fileStamp(path.join(dir, r)); if (st) out[r] = st; }
+    }
+  };
+  walk(rel);
+  return out;
 }
 
 function fileStamp(file: string): [number, number] | null {
@@ -70,7 +101,11 @@ function pageKey(entry: ArticleEntry, build: ContentBuild): string {
 }
 
 export interface RenderPlan {
-  /** Article pages left as they are in dist/ (files relative to dist/). */
+  /** How many article pages are left as they are in dist/. */
+  keptArticles: number;
+  /** Whether the browse pages are left as they are. */
+  keptBrowse: boolean;
+  /** Pages left as they are in dist/: article pages, and the browse pages when kept (files relative to dist/). */
   keptFiles: string[];
   /** Call when the build has completed: records what dist/ now holds. */
   complete(): void;
@@ -96,10 +131,20 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
     const now = was && was[0] === keys.get(url) ? fileStamp(path.join(outDir, pageFile(url))) : null;
     return !!now && now[0] === was[1] && now[1] === was[2];
   };
-  const kept = record && record.outDir === outDir && record.site === site ? build.articles.map((a) => a.url).filter(unchanged) : [];
-  fs.writeFileSync(path.join(cacheDir(), PLAN_FILE), JSON.stringify(kept));
+  const sameSite = !!record && record.outDir === outDir && record.site === site;
+  const kept = sameSite ? build.articles.map((a) => a.url).filter(unchanged) : [];
+  const browseKey = crypto.createHash('sha256').update(site).update(JSON.stringify([...keys].sort((a, b) => (a[0] < b[0] ? -1 : 1)))).digest('hex').slice(0, 24);
+  const browseFiles = sameSite && record!.browse?.key === browseKey ? Object.entries(record!.browse.files) : [];
+  const keepBrowse = browseFiles.length > 0 && browseFiles.every(([file, [size, mtime]]) => {
+    const now = fileStamp(path.join(outDir, file));
+    return !!now && now[0] === size && now[1] === mtime;
+  });
+  const forRoutes: PlanForRoutes = { pages: kept, browse: keepBrowse };
+  replaceFile(path.join(cacheDir(), PLAN_FILE), JSON.stringify(forRoutes));
   return {
-    keptFiles: kept.map(pageFile),
+    keptArticles: kept.length,
+    keptBrowse: keepBrowse,
+    keptFiles: [...kept.map(pageFile), ...(keepBrowse ? browseFiles.map(([file]) => file) : [])],
     complete() {
       fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
       const pages: RenderRecord['pages'] = {};
@@ -107,8 +152,8 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
         const stamp = fileStamp(path.join(outDir, pageFile(url)));
         if (stamp) pages[url] = [key, ...stamp];
       }
-      const next: RenderRecord = { outDir, site, pages };
-      fs.writeFileSync(recordFile, JSON.stringify(next));
+      const next: RenderRecord = { outDir, site, pages, browse: { key: browseKey, files: stampsBelow(outDir, BROWSE_DIR) } };
+      replaceFile(recordFile, JSON.stringify(next));
     },
   };
 }

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { replaceFile } from './cache-file';
 
 export const STAMP_JOURNAL = 'stamps.jsonl';
 
@@ -58,7 +59,5 @@ export function openStampJournal(cacheDir: string): { withdraw(modelFile: string
 /** Rewrites the journal with one line per stamp in `keep`, under a temporary name. */
 export function compactStamps(cacheDir: string, keep: Map<string, Stamp>): void {
   const file = path.join(cacheDir, STAMP_JOURNAL);
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, [...keep].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([m, s]) => JSON.stringify({ m, s }) + '\n').join(''));
-  fs.renameSync(tmp, file);
+  replaceFile(file, [...keep].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([m, s]) => JSON.stringify({ m, s }) + '\n').join(''));
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatorDigest } from './code-digest';
 import { packageDir, runEsbuild } from './esbuild-cli';
+import { replaceFile } from './cache-file';
 
 /**
  * Bundle a worker entry into one ESM file in the cache. The generator runs its TypeScript through
@@ -39,9 +40,7 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
   );
   fs.mkdirSync(cacheDir, { recursive: true });
   // Written whole under a temporary name, so a build cut short never leaves half a bundle to reuse.
-  const tmp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, code);
-  fs.renameSync(tmp, out);
+  replaceFile(out, code);
   return out;
 }
 

@@ -10,6 +10,7 @@ import { buildContent } from '../../src/node/build-content';
 import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/node/light-result';
 import { openStampJournal } from '../../src/node/stamp-journal';
 import { reuseOrBuild } from '../../src/node/output-cache';
+import { readCacheText } from '../../src/node/cache-file';
 
 const article = (version: string) => `---
 title: Sync fails with error 0x80070005 (${version})
@@ -35,7 +36,7 @@ function workspace() {
   return { root, cache, write: (v: string) => fs.writeFileSync(path.join(root, 'a.md'), article(v)) };
 }
 
-const modelText = (cache: string, modelFile: string) => fs.readFileSync(path.join(cache, modelFile), 'utf8');
+const modelText = (cache: string, modelFile: string) => readCacheText(path.join(cache, modelFile));
 
 describe('a cache left by an interrupted build', () => {
   it('never serves an edit that was reverted after a build was cut short (old index, newer files)', async () => {

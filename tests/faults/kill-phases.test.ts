@@ -73,6 +73,11 @@ describe('cache files damaged on disk without a change of size', () => {
     scramble(a.modelFile);
     scramble(b.modelFile.replace(/\.model\.json$/, '.lookup.json'));
     scramble(b.modelFile.replace(/\.model\.json$/, '.terms.bin'));
+    // One byte of a search document changed: still the same size and still HTML, caught by its digest.
+    const doc = path.join(cache, b.modelFile.replace(/\.model\.json$/, '.search.html'));
+    const html = fs.readFileSync(doc);
+    html[html.length - 8] ^= 0x20;
+    fs.writeFileSync(doc, html);
     // A's page is rendered again (edited by hand); an edit to another article's error message rebuilds both indexes.
     fs.writeFileSync(path.join(outDir, a.url, 'index.html'), 'edited by hand');
     const [file, edit] = EDITS[2];
@@ -83,6 +88,7 @@ describe('cache files damaged on disk without a change of size', () => {
     expect(repaired.output).toContain(`KB: ${a.source}: its cached model could not be read`);
     expect(repaired.output).toContain(`KB: ${b.source}: its cached lookup input could not be read`);
     expect(repaired.output).toContain(`${b.source}: its cached terms could not be read`);
+    expect(repaired.output).toContain(`KB: ${b.source}: its cached search document could not be read`);
     const clean = buildSite(content);
     expect(clean.status).toBe(0);
     expect(siteDigests(outDir)).toEqual(siteDigests(clean.outDir));

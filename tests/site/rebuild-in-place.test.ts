@@ -1,6 +1,6 @@
 /**
  * A rebuild into an existing dist/ writes over it in place, renders only the article pages whose
- * inputs changed, and prunes what it did not write: after an article is deleted, another edited, a
+ * inputs changed (and the browse pages only when one did), and prunes what it did not write: after an article is deleted, another edited, a
  * toc entry renamed, a page edited by hand and a stray file dropped in, the site equals a clean build of the same content.
  */
 import fs from 'node:fs';
@@ -28,8 +28,21 @@ describe('rebuild in place', () => {
     const total = first.report.pages;
     expect(articlePages(first)).toEqual({ rendered: total, kept: 0 });
 
+    // Browse pages list many articles: with no article page changed, they are kept as a set.
+    const productPage = fs.readdirSync(path.join(outDir, 'browse/products'), { withFileTypes: true }).find((e) => e.isDirectory())!.name;
+    const browseFile = path.join(outDir, 'browse/products', productPage, 'index.html');
+    const browseText = fs.readFileSync(browseFile, 'utf8');
+    const browseMtime = fs.statSync(browseFile).mtimeMs;
     const again = buildSite(content, { env, outDir });
     expect(articlePages(again)).toEqual({ rendered: 0, kept: total });
+    expect(again.output).toContain('browse pages unchanged and kept');
+    expect(fs.statSync(browseFile).mtimeMs).toBe(browseMtime);
+    // A browse page changed by hand makes the next build render them all again.
+    fs.writeFileSync(browseFile, 'edited by hand');
+    const restored = buildSite(content, { env, outDir });
+    expect(articlePages(restored)).toEqual({ rendered: 0, kept: total });
+    expect(restored.output).not.toContain('browse pages unchanged and kept');
+    expect(fs.readFileSync(browseFile, 'utf8')).toBe(browseText);
 
     const sources = first.report.articles.map((a) => a.source).filter((s) => !s.startsWith('sql-server/')).sort();
     const [removed, edited] = sources;
@@ -49,6 +62,7 @@ describe('rebuild in place', () => {
     const second = buildSite(content, { env, outDir });
     expect(second.status, second.output.slice(-2000)).toBe(0);
     const { rendered, kept } = articlePages(second);
+    expect(second.output).not.toContain('browse pages unchanged and kept');
     expect(rendered).toBeGreaterThan(1);
     expect(kept).toBeGreaterThan(total / 2);
     expect(rendered + kept).toBe(total - 1);

@@ -9,6 +9,7 @@ import { lookupInputFile, searchDocumentFile } from '../../../src/node/light-res
 import { writeSearchIndex } from '../../../src/node/pagefind-build';
 import { searchDocument } from '../../../src/core/search/index-document';
 import { projectRoot } from '../../helpers/build-site';
+import { readCacheText } from '../../../src/node/cache-file';
 
 function digests(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -29,8 +30,8 @@ describe('files the parsers write beside each model', () => {
     for (const a of withMessages) expect(fs.existsSync(path.join(cache, lookupInputFile(a.modelFile)))).toBe(true);
 
     for (const a of build.articles) {
-      const model = JSON.parse(fs.readFileSync(path.join(cache, a.modelFile), 'utf8'));
-      expect(fs.readFileSync(path.join(cache, searchDocumentFile(a.modelFile)), 'utf8')).toBe(searchDocument(model));
+      const model = JSON.parse(readCacheText(path.join(cache, a.modelFile)));
+      expect(readCacheText(path.join(cache, searchDocumentFile(a.modelFile)))).toBe(searchDocument(model));
     }
     const lines: string[] = [];
     const written = await writeLookupIndex(build, cache, path.join(work, 'from-models-and-files'), generatorDigest(), (l) => lines.push(l));

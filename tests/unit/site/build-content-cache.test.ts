@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../../src/node/build-content';
 import { lookupInputFile, searchDocumentFile } from '../../../src/node/light-result';
+import { readCacheText } from '../../../src/node/cache-file';
 
 const article = (title: string, extra = '') => `---\ntitle: ${title}\nms.topic: troubleshooting\n---\n\n## Symptoms\n\nIt fails.${extra}\n\n## Resolution\n\n1. Fix it.\n`;
 
@@ -70,7 +71,7 @@ describe('the per-article cache', () => {
     const next = await buildContent(root, cache);
     // The include itself and its one includer.
     expect(next.cache).toEqual({ hits: 2, misses: 2, repaired: [] });
-    const model = JSON.parse(fs.readFileSync(path.join(cache, next.articles.find((a) => a.source === 'a.md')!.modelFile), 'utf8'));
+    const model = JSON.parse(readCacheText(path.join(cache, next.articles.find((a) => a.source === 'a.md')!.modelFile)));
     expect(JSON.stringify(model.sections)).toContain('A different shared note.');
   });
 
