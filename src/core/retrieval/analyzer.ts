@@ -87,10 +87,13 @@ export function analyze(text: string, words: TermOccurrence[] = wordTerms(text))
 /** Longest gap (in characters) between two words that still make a pair: a space or a little punctuation, not a sentence break. */
 const PAIR_GAP = /^[\s,'"()\-/:]{1,3}$/;
 
+/** A pair's term: its two words in sorted order, so a query that words it the other way round ("office update", "updating office") meets it. */
+export const pairTerm = (a: string, b: string): string => (a <= b ? `${a}_${b}` : `${b}_${a}`);
+
 /** Adjacent word pairs (`block_list`) of a text's words: phrase evidence without positions in the index. */
 export function wordPairs(text: string, words: TermOccurrence[] = wordTerms(text)): TermOccurrence[] {
   const out: TermOccurrence[] = [];
-  forEachWordPair(text, words, (a, b) => out.push({ term: a.term + '_' + b.term, start: a.start, end: b.end }));
+  forEachWordPair(text, words, (a, b) => out.push({ term: pairTerm(a.term, b.term), start: a.start, end: b.end }));
   return out;
 }
 

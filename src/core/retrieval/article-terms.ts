@@ -4,7 +4,7 @@
  */
 import type { Article } from '../model/article';
 import { ByteReader, ByteWriter } from '../lookup/varint';
-import { analyze, forEachWordPair, wordPairs, wordTerms } from './analyzer';
+import { analyze, forEachWordPair, pairTerm, wordPairs, wordTerms } from './analyzer';
 import { isIdentifier, isPair, shardKey, termHash } from './format';
 
 /** Fields of an article, each weighted on its own in the ranking (BM25F). */
@@ -145,15 +145,16 @@ export function compactTermsOf(a: Article): CompactTerms {
       bump(row, fi);
       lengths[fi]++;
     }
-    forEachWordPair(text, words, (x, y) => {
-      let second = pairRows.get(x.term);
-      if (!second) pairRows.set(x.term, (second = new Map()));
-      let row = second.get(y.term);
-      if (!row) second.set(y.term, (row = new Uint16Array(FIELDS.length)));
+    forEachWordPair(text, words, ({ term: a }, { term: b }) => {
+      const [x, y] = a <= b ? [a, b] : [b, a];
+      let second = pairRows.get(x);
+      if (!second) pairRows.set(x, (second = new Map()));
+      let row = second.get(y);
+      if (!row) second.set(y, (row = new Uint16Array(FIELDS.length)));
       bump(row, fi);
     });
   });
-  for (const [x, second] of pairRows) for (const [y, row] of second) rows.set(x + '_' + y, row);
+  for (const [x, second] of pairRows) for (const [y, row] of second) rows.set(pairTerm(x, y), row);
   const meta = { source: a.source, url: a.url, title: a.title, summary: a.summary, date: a.date, products: a.products, areas: a.supportAreas.map((p) => p.join(' › ')), topic: a.topic };
   return packTerms(meta, lengths, rows);
 }

@@ -4,7 +4,7 @@
  * also asks, at a lower weight, for the others. Applied to queries only, so the index stays as
  * the articles wrote it.
  */
-import { wordTerms } from './analyzer';
+import { pairTerm, wordTerms } from './analyzer';
 
 /** One row per concept. Phrases are written plainly; they are analyzed as queries are. */
 export const SYNONYM_TABLE: ReadonlyArray<{ name: string; phrases: readonly string[] }> = [
@@ -77,7 +77,7 @@ export function synonymTerms(queryWords: readonly string[]): string[] {
     if (!rows.has(p.row)) continue;
     p.terms.forEach((t, k) => {
       if (!have.has(t)) out.add(t);
-      if (k > 0) out.add(p.terms[k - 1] + '_' + t);
+      if (k > 0) out.add(pairTerm(p.terms[k - 1], t));
     });
   }
   for (const t of have) out.delete(t);

@@ -23,7 +23,12 @@ describe('word analysis', () => {
   });
   it('pairs adjacent words within a phrase, not across a sentence break', () => {
     const text = 'block list invalid. Upload fails';
-    expect(wordPairs(text, wordTerms(text)).map((p) => p.term)).toEqual(['block_list', 'list_invalid', 'upload_fail']);
+    expect(wordPairs(text, wordTerms(text)).map((p) => p.term)).toEqual(['block_list', 'invalid_list', 'fail_upload']);
+  });
+  it('names a pair by its words in sorted order, so either word order gives one pair', () => {
+    const pairs = (t: string) => wordPairs(t, wordTerms(t)).map((p) => p.term);
+    expect(pairs('Office update')).toEqual(pairs('updating Office'));
+    expect(pairs('import solution')).toEqual(pairs('solution import'));
   });
 });
 

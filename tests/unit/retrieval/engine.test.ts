@@ -55,6 +55,9 @@ describe('whole-article ranking', () => {
     expect(copies[0].url).toBe('/portal-current/agents/agent-not-ready/');
     expect(copies[0].also).toEqual(['/portal-2023/agents/agent-not-ready/']);
   });
+  it('takes two words side by side as a phrase in either order ("office update", "updating Office")', async () => {
+    expect((await urls('client closes, office update'))[0]).toBe('/mail/b-client-closes/');
+  });
   it('gives nothing for text no article shares a word with', async () => {
     expect(await urls('zzqx wvvq')).toEqual([]);
   });
@@ -105,13 +108,13 @@ describe('index build', () => {
     again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
   });
   it('holds the pairs one word starts to a byte budget: fewer postings per pair, then the rarest pairs go', () => {
-    // "widget" starts 40 pairs (widget_alpha0 …), each in 30 articles.
-    const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: 40 }, (_, k) => `widget alpha${k}.`).join(' ') }));
+    // "widget" starts 40 pairs (widget_zeta0 …), each in 30 articles.
+    const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: 40 }, (_, k) => `widget zeta${k}.`).join(' ') }));
     const shardOf = (idx: ReturnType<typeof buildArticleIndex>) => {
       const s = shardOfTerm('widget', idx.manifest.shards);
       return decodeArticleShard(idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data as Uint8Array);
     };
-    const pairPostings = (idx: ReturnType<typeof buildArticleIndex>) => [...Array(40).keys()].map((k) => shardOf(idx).get(termHash(`widget_alpha${k}`))?.docs.length ?? 0);
+    const pairPostings = (idx: ReturnType<typeof buildArticleIndex>) => [...Array(40).keys()].map((k) => shardOf(idx).get(termHash(`widget_zeta${k}`))?.docs.length ?? 0);
     const free = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 1e9 });
     expect(pairPostings(free).every((n) => n === 30)).toBe(true);
     // Room for 40 pairs of 8 postings: every pair stays, with 8 postings (the least a pair keeps).
