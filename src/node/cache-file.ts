@@ -80,5 +80,28 @@ export function readCacheFile(file: string): Buffer {
   return body;
 }
 
+/** Where generated code kept in the cache (worker bundles, the lookup module) ends: a comment naming the digest of what precedes it, so the file still runs. */
+const CODE_MARK = '\n//# kb-cache-digest=';
+
+/** Writes generated code with its digest comment at the end (see replaceFile). */
+export function writeCodeFile(file: string, code: string | Uint8Array): void {
+  const body = typeof code === 'string' ? Buffer.from(code, 'utf8') : code;
+  replaceFile(file, body, `${CODE_MARK}${digestOf(body)}\n`);
+}
+
+/** The code `writeCodeFile` wrote, without its digest comment; null when the file is missing or not what was written. */
+export function readCodeFile(file: string): Buffer | null {
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    return null;
+  }
+  const at = data.lastIndexOf(CODE_MARK);
+  if (at < 0 || data.length !== at + CODE_MARK.length + DIGEST_HEX + 1) return null;
+  const body = data.subarray(0, at);
+  return digestOf(body) === data.toString('latin1', at + CODE_MARK.length, at + CODE_MARK.length + DIGEST_HEX) ? body : null;
+}
+
 /** `readCacheFile` as UTF-8 text. */
 export const readCacheText = (file: string): string => readCacheFile(file).toString('utf8');

@@ -11,7 +11,7 @@ import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
 import { lookupRecordOf, type LookupInput } from './lookup-input';
 import { lookupInputFile } from './light-result';
-import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
+import { readCacheText, readCodeFile, writeCacheFile, writeCodeFile } from './cache-file';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import type { CompactTerms } from '../core/retrieval/article-terms';
@@ -57,7 +57,9 @@ function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: stri
  */
 function lookupModuleCode(cacheDir: string, generator: string): Buffer {
   const cached = path.join(cacheDir, `lookup-module-${generator}.js`);
-  if (fs.existsSync(cached)) return fs.readFileSync(cached);
+  // Reused only whole: a module damaged on disk is bundled again.
+  const kept = readCodeFile(cached);
+  if (kept) return kept;
   const entry = lookupEntryFile();
   const code = runEsbuild(
     [path.basename(entry), '--bundle', '--format=esm', '--platform=neutral', '--target=es2020', '--minify', '--legal-comments=none', '--charset=utf8', '--log-level=error'],
@@ -66,7 +68,7 @@ function lookupModuleCode(cacheDir: string, generator: string): Buffer {
   fs.mkdirSync(cacheDir, { recursive: true });
   // An earlier generator's module is never used again.
   for (const name of fs.readdirSync(cacheDir)) if (/^lookup-module-.*\.js$/.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
-  replaceFile(cached, code);
+  writeCodeFile(cached, code);
   return code;
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { generatorDigest } from './code-digest';
 import { packageDir, runEsbuild } from './esbuild-cli';
-import { replaceFile } from './cache-file';
+import { readCodeFile, writeCodeFile } from './cache-file';
 
 /**
  * Bundle a worker entry into one ESM file in the cache. The generator runs its TypeScript through
@@ -16,7 +16,8 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
   const name = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
   const key = crypto.createHash('sha256').update(JSON.stringify([generatorDigest(), entry, packages])).digest('hex').slice(0, 12);
   const out = path.join(cacheDir, `${name}-${key}.mjs`);
-  if (fs.existsSync(out)) return out;
+  // Reused only whole: a bundle damaged on disk is built again.
+  if (readCodeFile(out)) return out;
   // Packages left out of the bundle and imported from where they are installed, by absolute path:
   // the bundle lives in the cache, where `node_modules` cannot be found, and these packages find
   // their native binaries next to their own files.
@@ -39,8 +40,7 @@ export function bundleWorker(entry: string, cacheDir: string, packages: string[]
     path.dirname(entry),
   );
   fs.mkdirSync(cacheDir, { recursive: true });
-  // Written whole under a temporary name, so a build cut short never leaves half a bundle to reuse.
-  replaceFile(out, code);
+  writeCodeFile(out, code);
   return out;
 }
 

@@ -73,6 +73,12 @@ describe('cache files damaged on disk without a change of size', () => {
     scramble(a.modelFile);
     scramble(b.modelFile.replace(/\.model\.json$/, '.lookup.json'));
     scramble(b.modelFile.replace(/\.model\.json$/, '.terms.bin'));
+    // Generated code kept in the cache, one byte changed: the lookup module and the search index's worker bundle.
+    for (const name of fs.readdirSync(cache).filter((n) => /^(?:lookup-module-.*\.js|pagefind-worker-.*\.mjs)$/.test(n))) {
+      const code = fs.readFileSync(path.join(cache, name));
+      code[Math.floor(code.length / 2)] ^= 0x01;
+      fs.writeFileSync(path.join(cache, name), code);
+    }
     // One byte of a search document changed: still the same size and still HTML, caught by its digest.
     const doc = path.join(cache, b.modelFile.replace(/\.model\.json$/, '.search.html'));
     const html = fs.readFileSync(doc);

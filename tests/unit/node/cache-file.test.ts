@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DamagedCacheFile, readCacheFile, readCacheText, removeCutWrites, replaceFile, writeCacheFile } from '../../../src/node/cache-file';
+import { DamagedCacheFile, readCacheFile, readCacheText, readCodeFile, removeCutWrites, replaceFile, writeCacheFile, writeCodeFile } from '../../../src/node/cache-file';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cache-file-'));
 
@@ -50,5 +50,21 @@ describe('verified cache files', () => {
     fs.writeFileSync(path.join(d, 'c.model.json.4242.tmp'), '{"cut');
     expect(removeCutWrites(d)).toBe(1);
     expect(fs.readdirSync(d).sort()).toEqual(['a.json', 'b.json']);
+  });
+
+  it('keep generated code runnable, with its digest in a comment at the end, and refuse code that changed', async () => {
+    const d = dir();
+    const file = path.join(d, 'bundle.mjs');
+    const code = 'export const answer = 40 + 2;\n';
+    writeCodeFile(file, code);
+    expect(readCodeFile(file)?.toString('utf8')).toBe(code);
+    expect(((await import(file)) as { answer: number }).answer).toBe(42);
+    const data = fs.readFileSync(file);
+    data[data.indexOf('40')] = '5'.charCodeAt(0);
+    fs.writeFileSync(file, data);
+    expect(readCodeFile(file)).toBeNull();
+    fs.truncateSync(file, 10);
+    expect(readCodeFile(file)).toBeNull();
+    expect(readCodeFile(path.join(d, 'none.mjs'))).toBeNull();
   });
 });
