@@ -97,11 +97,15 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     const q = m ? queryTerms(healed.text, common(m)) : null;
     const keys = q ? new Set(chooseKeys(q)) : new Set<string>();
     const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
-    const [maps, evidence] = await Promise.all([
-      Promise.all(shardIds.map(async (s) => [s, await shard(s)] as const)).then((l) => new Map<number, Map<number, ShardEntry>>(l)),
-      errors.lookup(input.text, { limit: EVIDENCE.lookupLimit }),
-    ]);
-    const scored = m && q ? scoreArticles(q, keys, m, maps) : [];
+    const wordRanked = Promise.all(shardIds.map(async (s) => [s, await shard(s)] as const)).then((l) => {
+      const scored = m && q ? scoreArticles(q, keys, m, new Map<number, Map<number, ShardEntry>>(l)) : [];
+      // The head's display data is fetched while the fingerprint lookup still runs: most of it is
+      // shown, and waiting for the lookup first cost a round of requests. A failure here is left to
+      // the fetch that needs the file (load() forgets it, so that one fetches again and reports it).
+      if (m) for (const x of scored.slice(0, limit)) display(m, x.doc).catch(() => undefined);
+      return scored;
+    });
+    const [scored, evidence] = await Promise.all([wordRanked, errors.lookup(input.text, { limit: EVIDENCE.lookupLimit })]);
     const best = scored[0]?.score ?? 0;
     const canonical = (url: string) => m?.copies[url] ?? url;
 

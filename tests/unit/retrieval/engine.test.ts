@@ -82,6 +82,27 @@ describe('joining the two indexes', () => {
   });
 });
 
+describe('requests', () => {
+  it('asks for the word ranking\'s display data while the fingerprint lookup is still answering', async () => {
+    const store = new Map([...errorIndex, ...built.files].map((f) => [f.path, f.data]));
+    let fingerprintDone = false;
+    const displayAsked: boolean[] = [];
+    const lk = createRetrieval(async (p) => {
+      if (p.startsWith(`${BASE}/a/d/`)) displayAsked.push(fingerprintDone);
+      else if (!p.startsWith(`${BASE}/a/`)) {
+        // The fingerprint index's files arrive late, as over a slow link.
+        await new Promise((r) => setTimeout(r, 30));
+        fingerprintDone = true;
+      }
+      return store.get(p)!;
+    }, BASE, undefined, built.manifest);
+    const res = await lk.lookup('rdp cant connect to vm after update');
+    expect(res[0].url).toBe('/remote/desktop-cannot-connect/');
+    expect(displayAsked.length).toBeGreaterThan(0);
+    expect(displayAsked[0]).toBe(false);
+  });
+});
+
 describe('inputs and failures', () => {
   it('reads a huge paste up to its limit and says so', async () => {
     const huge = 'The specified block list is invalid.\n' + 'noise line\n'.repeat(20_000);
