@@ -20,7 +20,7 @@ import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 import { faultPoint } from './fault-hooks';
-import { removeCutWrites, replaceFile } from './cache-file';
+import { readCacheText, removeCutWrites, writeCacheFile } from './cache-file';
 
 export { generatorDigest };
 
@@ -106,12 +106,13 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   // without reading or re-writing their models.
   const version = generatorDigest();
   const digestOf = memoDigest(root);
-  const previous = readIndex(cacheDir);
+  const { index: previous, problem: indexProblem } = readIndex(cacheDir);
   const stamps = readStamps(cacheDir);
   const index: CacheIndex = { records: {} };
   const lights: LightResult[] = new Array(articleFiles.length);
   const misses: Array<{ index: number; source: string; key: string }> = [];
   const repaired: string[] = [];
+  if (indexProblem) repaired.push(`the cache index could not be read (${indexProblem}); every article was parsed again`);
   articleFiles.forEach((file, i) => {
     let bytes: Uint8Array;
     try {
@@ -260,17 +261,21 @@ interface CacheIndex {
 
 const INDEX_FILE = 'index.json';
 
-function readIndex(cacheDir: string): CacheIndex {
+/** The cache index of the last build; a damaged one is dropped (every article is then parsed again) and `problem` says why. */
+function readIndex(cacheDir: string): { index: CacheIndex; problem: string | null } {
+  const file = path.join(cacheDir, INDEX_FILE);
+  if (!fs.existsSync(file)) return { index: { records: {} }, problem: null };
   try {
-    const data = JSON.parse(fs.readFileSync(path.join(cacheDir, INDEX_FILE), 'utf8')) as CacheIndex;
-    return data && typeof data.records === 'object' ? data : { records: {} };
-  } catch {
-    return { records: {} };
+    const data = JSON.parse(readCacheText(file)) as CacheIndex;
+    if (data && typeof data.records === 'object') return { index: data, problem: null };
+    return { index: { records: {} }, problem: `${INDEX_FILE}: it holds another shape` };
+  } catch (e) {
+    return { index: { records: {} }, problem: (e as Error).message.split('\n')[0] };
   }
 }
 
 function writeIndex(cacheDir: string, index: CacheIndex): void {
-  replaceFile(path.join(cacheDir, INDEX_FILE), JSON.stringify(index));
+  writeCacheFile(path.join(cacheDir, INDEX_FILE), JSON.stringify(index));
 }
 
 /** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */
@@ -351,7 +356,7 @@ function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: st
   const file = path.join(cacheDir, RELATED_FILE);
   let urls: Record<string, string[]> | null = null;
   try {
-    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { digest?: unknown; related?: Record<string, string[]> };
+    const kept = JSON.parse(readCacheText(file)) as { digest?: unknown; related?: Record<string, string[]> };
     if (kept.digest === digest && kept.related && typeof kept.related === 'object') urls = kept.related;
   } catch {
     // None yet, or damaged: computed again below.
@@ -363,7 +368,7 @@ function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: st
       return { ...inputsKey(a), terms };
     }));
     urls = Object.fromEntries(articles.map((a, i) => [a.url, related[i]]));
-    replaceFile(file, JSON.stringify({ digest, related: urls }));
+    writeCacheFile(file, JSON.stringify({ digest, related: urls }));
   }
   const titleOf = new Map(articles.map((a) => [a.url, a.title]));
   for (const a of articles) a.related = (urls[a.url] ?? []).filter((u) => titleOf.has(u)).map((url) => ({ url, title: titleOf.get(url)! }));

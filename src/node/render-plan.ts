@@ -22,7 +22,7 @@ import { generatorDigest } from './build-content';
 import { hashTree } from './code-digest';
 import { cacheDir } from './config';
 import { PLAN_FILE } from './article-store';
-import { replaceFile } from './cache-file';
+import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 
 /** What the pages in dist/ were rendered from. */
 const RECORD_FILE = 'rendered-pages.json';
@@ -120,7 +120,7 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
   const recordFile = path.join(cacheDir(), RECORD_FILE);
   let record: RenderRecord | null = null;
   try {
-    record = JSON.parse(fs.readFileSync(recordFile, 'utf8')) as RenderRecord;
+    record = JSON.parse(readCacheText(recordFile)) as RenderRecord;
   } catch {
     record = null;
   }
@@ -153,7 +153,7 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
         if (stamp) pages[url] = [key, ...stamp];
       }
       const next: RenderRecord = { outDir, site, pages, browse: { key: browseKey, files: stampsBelow(outDir, BROWSE_DIR) } };
-      replaceFile(recordFile, JSON.stringify(next));
+      writeCacheFile(recordFile, JSON.stringify(next));
     },
   };
 }

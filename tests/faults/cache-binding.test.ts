@@ -57,6 +57,21 @@ describe('a cache left by an interrupted build', () => {
     expect(b.cache.repaired[0]).toMatch(/^a\.md: /);
   });
 
+  it('does not trust a cache index whose bytes changed, even when it still parses', async () => {
+    const { root, cache, write } = workspace();
+    write('v1');
+    await buildContent(root, cache);
+    const file = path.join(cache, 'index.json');
+    const bytes = fs.readFileSync(file);
+    const at = bytes.indexOf('Sync fails with error');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('Sync FAILS', at, 'latin1');
+    fs.writeFileSync(file, bytes);
+    const b = await buildContent(root, cache);
+    expect(b.articles[0].title).toBe('Sync fails with error 0x80070005 (v1)');
+    expect(b.cache.misses).toBe(1);
+    expect(b.cache.repaired[0]).toMatch(/the cache index could not be read .*digest/);
+  });
   it('parses again an article whose parse was cut before its stamp was written', async () => {
     const { root, cache, write } = workspace();
     write('v1');
