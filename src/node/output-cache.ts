@@ -16,34 +16,34 @@ export interface StoredOutput<T> {
   install: (outDir: string) => void;
 }
 
-/** Every file below `dir` (relative, forward slashes) with its size, in path order. */
-function sizesOf(dir: string): Record<string, number> {
-  const out: Record<string, number> = {};
+/** Every file below `dir` (relative, forward slashes) with its size and modification time, in path order. */
+function stampsOf(dir: string): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
   if (!fs.existsSync(dir)) return out;
   for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).sort()) {
     const st = fs.statSync(path.join(dir, rel));
-    if (st.isFile()) out[rel] = st.size;
+    if (st.isFile()) out[rel] = [st.size, st.mtimeMs];
   }
   return out;
 }
 
 /**
  * Whether `reuseOrBuild` would reuse the stored output `name` for this digest: its stamp names the
- * digest, and every file it lists is there with the size it was written with (a truncated or lost
- * file makes the output be built again).
+ * digest, and every file it lists is there with the size and modification time it was stored with
+ * (a truncated, lost or rewritten file makes the output be built again).
  */
 export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
   const store = path.join(cacheDir, 'outputs', name);
-  let stamp: { digest?: unknown; files?: Record<string, number> };
+  let stamp: { digest?: unknown; files?: Record<string, [number, number]> };
   try {
     stamp = JSON.parse(fs.readFileSync(path.join(store, STAMP), 'utf8')) as typeof stamp;
   } catch {
     return false;
   }
   if (stamp.digest !== inputDigest || !stamp.files) return false;
-  const actual = sizesOf(path.join(store, 'files'));
+  const actual = stampsOf(path.join(store, 'files'));
   const want = Object.entries(stamp.files);
-  return want.length === Object.keys(actual).length && want.every(([f, size]) => actual[f] === size);
+  return want.length === Object.keys(actual).length && want.every(([f, s]) => Array.isArray(s) && actual[f]?.[0] === s[0] && actual[f][1] === s[1]);
 }
 
 const STAMP = 'stamp.json';
@@ -69,7 +69,7 @@ export async function reuseOrBuild<T>(
   fs.mkdirSync(files, { recursive: true });
   const result = await build(files);
   if (reusable(result)) {
-    replaceFile(stamp, JSON.stringify({ digest: inputDigest, files: sizesOf(files) }));
+    replaceFile(stamp, JSON.stringify({ digest: inputDigest, files: stampsOf(files) }));
   }
   return { reused: false, result, install };
 }

@@ -216,6 +216,12 @@ describe('stored outputs', () => {
     expect(again.reused).toBe(false);
     expect(builds).toBe(2);
     expect(fs.statSync(shard).size).toBe(2048);
+    // Rewritten in place with other bytes of the same size (a deploy step, a minifier run on the cache).
+    expect((await build()).reused).toBe(true);
+    fs.writeFileSync(shard, Buffer.alloc(2048, 9));
+    const rewritten = await build();
+    expect(rewritten.reused).toBe(false);
+    expect(fs.readFileSync(shard)).toEqual(Buffer.alloc(2048, 7));
   });
 });
 
