@@ -23,10 +23,14 @@ const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { typ
 const cache = values.cache!, site = values.site!;
 const build = JSON.parse(fs.readFileSync(path.join(cache, 'manifest.json'), 'utf8')) as ContentBuild;
 const terms: CompactTerms[] = [];
+/** A model file, verified; a cache written before files carried digests is read as it is. */
+const readModelText = (file: string): string => {
+  try { return readCacheText(file); } catch { return fs.readFileSync(file, 'utf8'); }
+};
 // --fresh: terms from the models with the analyzer as it is now (the cache's terms files are the build's).
 for (const e of build.articles) {
   const t = values.fresh
-    ? compactTerms(articleTermsOf(JSON.parse(readCacheText(path.join(cache, e.modelFile))) as Article))
+    ? compactTerms(articleTermsOf(JSON.parse(readModelText(path.join(cache, e.modelFile))) as Article))
     : decodeTerms(readCacheFile(path.join(cache, articleTermsFile(e.modelFile))));
   t.meta.url = e.url;
   if (process.env.NO_BODY_PAIRS) {
@@ -35,7 +39,7 @@ for (const e of build.articles) {
   if (process.env.NO_PAIRS) {
     const keep = [...t.flags].map((f, i) => ((f & 1) ? -1 : i)).filter((i) => i >= 0);
     const c = t.counts;
-    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.keys = Uint32Array.from(keep.map((i) => t.keys[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
+    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.keys = Uint32Array.from(keep.map((i) => t.keys[i])); t.seconds = Uint32Array.from(keep.map((i) => t.seconds[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
     t.counts = Uint16Array.from(keep.flatMap((i) => Array.from(c.subarray(i * 5, i * 5 + 5))));
   }
   terms.push(t);

@@ -178,7 +178,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
   const pairKeyBytes = opts.pairKeyBytes ?? RANKING.pairKeyBytes;
   const ids = new HashIds();
-  const termHashes = grow32(), termKeys = grow32();
+  const termHashes = grow32(), termKeys = grow32(), termSeconds = grow32();
   const termFlags = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const slotTerm = grow32();
   const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
@@ -198,7 +198,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
       if (id === -1) {
         id = termHashes.length;
         ids.set(h, id);
-        termHashes.push(h); termKeys.push(a.keys[i]); termFlags.push(a.flags[i]);
+        termHashes.push(h); termKeys.push(a.keys[i]); termSeconds.push(a.seconds[i]); termFlags.push(a.flags[i]);
         lastArticle.push(0); lastSlot.push(0);
       }
       let slot: number;
@@ -231,6 +231,14 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
 
   const df = new Uint32Array(terms);
   for (const a of keep) for (let slot = a.first; slot < a.end; slot++) df[slotTerm.data[slot]]++;
+
+  // The commonest words (the manifest lists them); a pair whose first word is one of them and whose
+  // second is not is sharded by its second word (format.ts shardKey).
+  const commonDf = Math.max(50, n / 50);
+  const isCommonWord = (h: number) => { const id = ids.get(h); return id !== -1 && termFlags.data[id] === 0 && df[id] >= commonDf; };
+  for (let id = 0; id < terms; id++) {
+    if (pair(id) && isCommonWord(termKeys.data[id]) && !isCommonWord(termSeconds.data[id])) termKeys.data[id] = termSeconds.data[id];
+  }
 
   // Postings grouped by term (a counting sort), each group in article order.
   const count = new Uint32Array(terms);
@@ -339,7 +347,6 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     files.push({ path: articleDocPath(opts.base, c), data: JSON.stringify(displays.slice(c * docChunk, (c + 1) * docChunk)) });
   }
 
-  const commonDf = Math.max(50, n / 50);
   const common = entryIds.filter((id) => termFlags.data[id] === 0 && df[id] >= commonDf).map((id) => termHashes.data[id]).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];

@@ -1,7 +1,7 @@
 /**
  * Layout of the article index below the lookup folder. Postings are grouped in shards by the
- * hash of their key: a word, an identifier, or for a word pair its first word, so one request
- * brings a word with the pairs it starts.
+ * hash of their key: a word, an identifier, or for a word pair one of its words (see shardKey), so
+ * one request brings a word with its pairs.
  */
 import { fnv1a } from '../lookup/fingerprint';
 
@@ -39,10 +39,26 @@ export const isIdentifier = (term: string): boolean => term.startsWith('#');
 /** Word pairs join two words with `_`; an identifier may hold `_` itself (`#error_access_denied`). */
 export const isPair = (term: string): boolean => !isIdentifier(term) && term.includes('_');
 
-/** The key a term is sharded by. */
-export const shardKey = (term: string): string => (isPair(term) ? term.slice(0, term.indexOf('_')) : term);
 export const termHash = (term: string): number => fnv1a(term);
-export const shardOfTerm = (term: string, shards: number): number => fnv1a(shardKey(term)) % shards;
+
+/** A pair's two words (its term names them in sorted order). */
+export const pairWords = (pair: string): [string, string] => {
+  const cut = pair.indexOf('_');
+  return [pair.slice(0, cut), pair.slice(cut + 1)];
+};
+
+/**
+ * The key a term is sharded by: a word or an identifier is its own key. A pair goes with its first
+ * word, or with its second when only the first is among the commonest words (`common`, the
+ * manifest's hashes): a query asks for rare words first and common ones last, if at all, so the
+ * pair waits with the word it is sure to fetch.
+ */
+export function shardKey(term: string, common?: ReadonlySet<number>): string {
+  if (!isPair(term)) return term;
+  const [a, b] = pairWords(term);
+  return common?.has(termHash(a)) && !common.has(termHash(b)) ? b : a;
+}
+export const shardOfTerm = (term: string, shards: number, common?: ReadonlySet<number>): number => fnv1a(shardKey(term, common)) % shards;
 
 export const articleManifestPath = (base: string): string => `${base}/a/manifest.json`;
 export const articleShardPath = (base: string, shard: number): string => `${base}/a/p/${shard}.bin`;

@@ -49,6 +49,8 @@ export interface QueryTerms {
   weights: Map<string, number>;
   /** Shard keys in the order the query wants them. */
   keys: string[];
+  /** Hashes of the corpus's commonest words, which decide where a pair is sharded (format.ts shardKey). */
+  common: ReadonlySet<number>;
 }
 
 /**
@@ -79,11 +81,11 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
-  const synonymKeys = [...new Set(added.map(shardKey))].filter((k) => !keys.includes(k));
+  const synonymKeys = [...new Set(added.map((t) => shardKey(t, common)))].filter((k) => !keys.includes(k));
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));
   const shellIdents = idents.filter((k) => weights.has(k));
-  return { terms, weights, keys: [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...synonymKeys] };
+  return { terms, weights, keys: [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...synonymKeys], common };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
@@ -121,8 +123,8 @@ export interface ArticleScore {
 export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>): ArticleScore[] {
   const acc = new Map<number, ArticleScore>();
   for (const term of q.terms.keys()) {
-    if (!chosenKeys.has(shardKey(term))) continue;
-    const e = shards.get(shardOfTerm(term, m.shards))?.get(termHash(term));
+    if (!chosenKeys.has(shardKey(term, q.common))) continue;
+    const e = shards.get(shardOfTerm(term, m.shards, q.common))?.get(termHash(term));
     if (!e) continue;
     const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
     for (let k = 0; k < e.docs.length; k++) {

@@ -147,6 +147,21 @@ describe('index build', () => {
     // The word's own postings are not part of the pairs' budget.
     expect(shardOf(fewer).get(termHash('widget'))!.docs.length).toBe(30);
   });
+  it('shards a pair with its rarer word, so a long paste whose common words are never fetched still gets its phrase', async () => {
+    // "access" is among the commonest words (in every article); "replication" is not.
+    const arts = [
+      ...Array.from({ length: 60 }, (_, i) => termsOf({ source: `c/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: 'Access the console.' })),
+      termsOf({ source: 'r/a-replication-apart.md', title: 'Replication fails', body: 'Replication stops. Access it.' }),
+      termsOf({ source: 'r/b-replication-access.md', title: 'Replication fails', body: 'Replication access was denied for the service account on the remote site.' }),
+      termsOf({ source: 'r/c-replication-access-guide.md', title: 'Guide', body: 'About replication access rights.' }),
+    ];
+    const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE });
+    const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)?.data ?? '', BASE, undefined, idx.manifest);
+    // Sixteen rarer words come first and fill the keys a query fetches; "access" is left out.
+    const filler = Array.from({ length: 15 }, (_, k) => `quux${k}`).join(' ');
+    const res = await lk.lookup(`${filler} replication fails: replication access was denied`, { limit: 3 });
+    expect(res[0].url).toBe('/r/b-replication-access/');
+  });
   it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
     const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));
     const capped = buildArticleIndex(many.map(compactTerms), { base: BASE, cap: 5 });

@@ -17,6 +17,7 @@ describe('the terms file', () => {
     expect(d.meta).toEqual(c.meta);
     expect([...d.hashes]).toEqual([...c.hashes]);
     expect([...d.keys]).toEqual([...c.keys]);
+    expect([...d.seconds]).toEqual([...c.seconds]);
     expect([...d.flags]).toEqual([...c.flags]);
     expect([...d.counts]).toEqual([...c.counts]);
     expect(d.hashes).toContain(termHash('#error18456'));
@@ -26,6 +27,7 @@ describe('the terms file', () => {
     const at = [...c.hashes].indexOf(termHash('fail_login'));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(c.keys[at]).toBe(termHash('fail'));
+    expect(c.seconds[at]).toBe(termHash('login'));
   });
   it('refuses a truncated or foreign file', () => {
     const bytes = encodeTerms(compactTerms(sample));
