@@ -50,6 +50,7 @@ export function kbLoader(): Loader {
         logger.info(
           `${build.inputs} files read from ${root}: ${build.articles.length} pages, ${build.diagnostics.length} diagnostics (cache ${build.cache.hits} hit, ${build.cache.misses} parsed) in ${secs}s`,
         );
+        if (build.cache.indexProblem) logger.warn(`cache: the cache index could not be read (${build.cache.indexProblem}); every article was parsed again`);
         const repaired = build.cache.repaired;
         if (repaired.length) {
           logger.warn(`cache: ${repaired.length} article(s) had cached files that did not match their source or could not be read; they were made again:`);

@@ -71,8 +71,11 @@ export interface ContentBuild {
   assets: string[];
   /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
   navGroups: NavGroup[];
-  /** `repaired`: articles the index called unchanged whose cached files did not match it, parsed again (why, per article). */
-  cache: { hits: number; misses: number; repaired: string[] };
+  /**
+   * `repaired`: articles the index called unchanged whose cached files did not match it, parsed again (why, per
+   * article). `indexProblem`: why the cache index itself could not be read, when it could not (every article was then parsed).
+   */
+  cache: { hits: number; misses: number; repaired: string[]; indexProblem: string | null };
 }
 
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
@@ -112,7 +115,6 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   const lights: LightResult[] = new Array(articleFiles.length);
   const misses: Array<{ index: number; source: string; key: string }> = [];
   const repaired: string[] = [];
-  if (indexProblem) repaired.push(`the cache index could not be read (${indexProblem}); every article was parsed again`);
   articleFiles.forEach((file, i) => {
     let bytes: Uint8Array;
     try {
@@ -231,7 +233,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     otherFiles,
     assets: [...assets].sort(),
     navGroups,
-    cache: { hits: articleFiles.length - misses.length, misses: misses.length, repaired },
+    cache: { hits: articleFiles.length - misses.length, misses: misses.length, repaired, indexProblem },
   };
 }
 

@@ -24,8 +24,8 @@ describe('the per-article cache', () => {
     const { root, cache } = tempRoot();
     const first = await buildContent(root, cache);
     const second = await buildContent(root, cache);
-    expect(first.cache).toEqual({ hits: 0, misses: 4, repaired: [] });
-    expect(second.cache).toEqual({ hits: 4, misses: 0, repaired: [] });
+    expect(first.cache).toEqual({ hits: 0, misses: 4, repaired: [], indexProblem: null });
+    expect(second.cache).toEqual({ hits: 4, misses: 0, repaired: [], indexProblem: null });
     expect(second.articles).toEqual(first.articles);
     expect(second.diagnostics).toEqual(first.diagnostics);
   });
@@ -35,7 +35,7 @@ describe('the per-article cache', () => {
     await buildContent(root, cache);
     fs.appendFileSync(path.join(root, 'b.md'), '\nOne more line.\n');
     const next = await buildContent(root, cache);
-    expect(next.cache).toEqual({ hits: 3, misses: 1, repaired: [] });
+    expect(next.cache).toEqual({ hits: 3, misses: 1, repaired: [], indexProblem: null });
   });
 
   it('re-parses an article whose model or search document is gone from the cache', async () => {
@@ -70,7 +70,7 @@ describe('the per-article cache', () => {
     fs.writeFileSync(path.join(root, 'includes/note.md'), 'A different shared note.\n');
     const next = await buildContent(root, cache);
     // The include itself and its one includer.
-    expect(next.cache).toEqual({ hits: 2, misses: 2, repaired: [] });
+    expect(next.cache).toEqual({ hits: 2, misses: 2, repaired: [], indexProblem: null });
     const model = JSON.parse(readCacheText(path.join(cache, next.articles.find((a) => a.source === 'a.md')!.modelFile)));
     expect(JSON.stringify(model.sections)).toContain('A different shared note.');
   });
