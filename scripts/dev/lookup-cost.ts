@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileFetcher, loadSiteModule } from '../../bin/site-lookup.mjs';
 import { buildQueries, loadCorpus } from '../eval/queries';
+import { inMemoryFetcher } from './in-memory-index';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = path.resolve(process.argv[3] ?? '.kb-cache');
@@ -15,16 +16,7 @@ const { positives, negatives } = buildQueries(corpus, { queries: 500, negatives:
 const { module, kbDir } = await loadSiteModule(site);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor(p * (xs.length - 1))];
 
-const inMemory = new Map<string, string | Uint8Array>();
-const walk = (d: string): void => {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else inMemory.set(path.relative(kbDir, p), p.endsWith('.bin') ? new Uint8Array(fs.readFileSync(p)) : fs.readFileSync(p, 'utf8'));
-  }
-};
-walk(path.join(kbDir, 'lookup'));
-const memoryFetcher = async (f: string) => inMemory.get(f)!;
+const memoryFetcher = inMemoryFetcher(kbDir);
 
 const allFiles: number[] = [];
 const cpu: number[] = [];

@@ -1,24 +1,15 @@
 // Dev-only: the real pastes that cost the most CPU in the lookup module (every index file in memory,
 // after a warm-up), slowest first: where a lookup's p95 comes from besides its requests.
 //   npx tsx scripts/dev/slow-pastes.ts <dist> [eval dir]
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadSiteModule } from '../../bin/site-lookup.mjs';
 import { loadRealSets } from '../eval/real-sets';
+import { inMemoryFetcher } from './in-memory-index';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const sets = loadRealSets(path.resolve(process.argv[3] ?? '../shared/eval'));
 const { module, kbDir } = await loadSiteModule(site);
-const files = new Map<string, string | Uint8Array>();
-const walk = (d: string): void => {
-  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) walk(p);
-    else files.set(path.relative(kbDir, p), p.endsWith('.bin') ? new Uint8Array(fs.readFileSync(p)) : fs.readFileSync(p, 'utf8'));
-  }
-};
-walk(path.join(kbDir, 'lookup'));
-const inMemory = async (f: string) => files.get(f)!;
+const inMemory = inMemoryFetcher(kbDir);
 const rows: Array<{ id: string; ms: number; chars: number }> = [];
 for (const q of sets.flatMap((s) => s.queries)) {
   await module.createLookupFromFetcher(inMemory).lookup(q.text, { limit: 10 });

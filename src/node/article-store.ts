@@ -9,7 +9,7 @@ import { createFsIncludeResolver } from './include-resolver';
 import { articleTermsFile, lightOf } from './light-result';
 import { compactTermsOf, decodeTerms, encodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
 import { faultPoint } from './fault-hooks';
-import { readCacheFile, readCacheText, writeCacheFile } from './cache-file';
+import { firstLine, readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
 
 /** The loader's record of a content sync (a `ContentBuild`), in the cache. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -57,7 +57,7 @@ export function readModel(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cac
     if (typeof model?.title === 'string' && Array.isArray(model.sections) && model.source === entry.source) return model;
     problem = 'it holds another shape or another article';
   } catch (e) {
-    problem = (e as Error).message.split('\n')[0];
+    problem = firstLine(e);
   }
   const again = ingestArticle(entry.source, fs.readFileSync(path.join(contentRoot(), entry.source)), createFsIncludeResolver(contentRoot()));
   if (!again.article) throw new Error(`${entry.source}: the cached model could not be read (${problem}), and the source no longer makes a page`);
@@ -68,17 +68,17 @@ export function readModel(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cac
 
 /**
  * An article's terms, from the file its parser wrote beside the model; a damaged file is made again
- * from the article (`problem` says why), so neither the related articles nor the article index
- * loses an article to the cache.
+ * from the article (`remade` is the log line saying so), so neither the related articles nor the
+ * article index loses an article to the cache.
  */
-export function readTerms(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cache: string = cacheDir()): { terms: CompactTerms; problem: string | null } {
+export function readTerms(entry: Pick<ArticleEntry, 'source' | 'modelFile'>, cache: string = cacheDir()): { terms: CompactTerms; remade: string | null } {
   const file = path.join(cache, articleTermsFile(entry.modelFile));
   try {
-    return { terms: decodeTerms(readCacheFile(file)), problem: null };
+    return { terms: decodeTerms(readCacheFile(file)), remade: null };
   } catch (e) {
     const terms = compactTermsOf(readModel(entry, cache));
     writeCacheFile(file, encodeTerms(terms));
-    return { terms, problem: (e as Error).message.split('\n')[0] };
+    return { terms, remade: remadeLine(entry.source, 'terms', e) };
   }
 }
 
@@ -93,10 +93,17 @@ export function loadNavGroups(): NavGroup[] {
 /** The pages this build leaves alone (see render-plan.ts), for the routes' getStaticPaths. */
 export const PLAN_FILE = 'render-plan.json';
 
-function readPlan(): { pages: string[]; browse: boolean } {
+/** What the render plan tells the routes: the article URLs they leave alone, and whether the browse pages are kept. */
+export interface PlanForRoutes {
+  pages: string[];
+  browse: boolean;
+}
+
+/** The plan, parsed once per write of it (four browse routes and the article route ask). */
+function readPlan(): PlanForRoutes {
   try {
-    const plan = JSON.parse(fs.readFileSync(path.join(cacheDir(), PLAN_FILE), 'utf8')) as { pages?: unknown; browse?: unknown };
-    return { pages: Array.isArray(plan.pages) ? (plan.pages as string[]) : [], browse: plan.browse === true };
+    const plan = readCacheJson<Partial<PlanForRoutes>>(PLAN_FILE, {});
+    return { pages: Array.isArray(plan.pages) ? plan.pages : [], browse: plan.browse === true };
   } catch {
     return { pages: [], browse: false };
   }

@@ -20,7 +20,7 @@ import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
 import { faultPoint } from './fault-hooks';
-import { readCacheText, removeCutWrites, writeCacheFile } from './cache-file';
+import { firstLine, readCacheText, removeCutWrites, writeCacheFile } from './cache-file';
 
 export { generatorDigest };
 
@@ -272,7 +272,7 @@ function readIndex(cacheDir: string): { index: CacheIndex; problem: string | nul
     if (data && typeof data.records === 'object') return { index: data, problem: null };
     return { index: { records: {} }, problem: `${INDEX_FILE}: it holds another shape` };
   } catch (e) {
-    return { index: { records: {} }, problem: (e as Error).message.split('\n')[0] };
+    return { index: { records: {} }, problem: firstLine(e) };
   }
 }
 
@@ -365,8 +365,8 @@ function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: st
   }
   if (!urls) {
     const related = relatedArticles(articles.map((a) => {
-      const { terms, problem } = readTerms(a, cacheDir);
-      if (problem) repaired.push(`${a.source}: its cached terms could not be read (${problem}); made again from the article`);
+      const { terms, remade } = readTerms(a, cacheDir);
+      if (remade) repaired.push(remade);
       return { ...inputsKey(a), terms };
     }));
     urls = Object.fromEntries(articles.map((a, i) => [a.url, related[i]]));

@@ -103,5 +103,11 @@ export function readCodeFile(file: string): Buffer | null {
   return digestOf(body) === data.toString('latin1', at + CODE_MARK.length, at + CODE_MARK.length + DIGEST_HEX) ? body : null;
 }
 
+/** The first line of an error's message: why a cache file could not be read, for a log line. */
+export const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+/** The build log's line for an article cache file that was made again. */
+export const remadeLine = (source: string, what: string, e: unknown): string => `${source}: its cached ${what} could not be read (${firstLine(e)}); made again from the article`;
+
 /** `readCacheFile` as UTF-8 text. */
 export const readCacheText = (file: string): string => readCacheFile(file).toString('utf8');

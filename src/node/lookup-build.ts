@@ -11,7 +11,7 @@ import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
 import { lookupRecordOf, type LookupInput } from './lookup-input';
 import { lookupInputFile } from './light-result';
-import { readCacheText, readCodeFile, writeCacheFile, writeCodeFile } from './cache-file';
+import { readCacheText, readCodeFile, remadeLine, writeCacheFile, writeCodeFile } from './cache-file';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import type { CompactTerms } from '../core/retrieval/article-terms';
@@ -46,7 +46,7 @@ function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: stri
     // Damaged on disk after its stamp was checked: made again from the model (itself made again if need be).
     const record = lookupRecordOf(readModel(entry, cacheDir));
     if (record) writeCacheFile(file, record.json);
-    log(`KB: ${entry.source}: its cached lookup input could not be read (${(e as Error).message.split('\n')[0]}); made again from the article`);
+    log(`KB: ${remadeLine(entry.source, 'lookup input', e)}`);
     return record ? (JSON.parse(record.json) as LookupInput) : null;
   }
 }
@@ -110,8 +110,8 @@ export function articleIndexDigest(generator: string, build: ContentBuild): stri
 
 /** The article's terms (see readTerms), saying so in the log when the cached file had to be made again. */
 function readArticleTerms(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): CompactTerms {
-  const { terms, problem } = readTerms(entry, cacheDir);
-  if (problem) log(`KB: ${entry.source}: its cached terms could not be read (${problem}); made again from the article`);
+  const { terms, remade } = readTerms(entry, cacheDir);
+  if (remade) log(`KB: ${remade}`);
   return terms;
 }
 

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { replaceFile } from './cache-file';
+import { sameStamp, stampsBelow, type FileStamp } from './file-stamps';
 
 /**
  * Reuse a whole generated output (the Pagefind bundle, the lookup index) when its inputs are the
@@ -16,17 +17,6 @@ export interface StoredOutput<T> {
   install: (outDir: string) => void;
 }
 
-/** Every file below `dir` (relative, forward slashes) with its size and modification time, in path order. */
-function stampsOf(dir: string): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  if (!fs.existsSync(dir)) return out;
-  for (const rel of (fs.readdirSync(dir, { recursive: true }) as string[]).map((p) => p.split(path.sep).join('/')).sort()) {
-    const st = fs.statSync(path.join(dir, rel));
-    if (st.isFile()) out[rel] = [st.size, st.mtimeMs];
-  }
-  return out;
-}
-
 /**
  * Whether `reuseOrBuild` would reuse the stored output `name` for this digest: its stamp names the
  * digest, and every file it lists is there with the size and modification time it was stored with
@@ -34,16 +24,16 @@ function stampsOf(dir: string): Record<string, [number, number]> {
  */
 export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
   const store = path.join(cacheDir, 'outputs', name);
-  let stamp: { digest?: unknown; files?: Record<string, [number, number]> };
+  let stamp: { digest?: unknown; files?: Record<string, FileStamp> };
   try {
     stamp = JSON.parse(fs.readFileSync(path.join(store, STAMP), 'utf8')) as typeof stamp;
   } catch {
     return false;
   }
   if (stamp.digest !== inputDigest || !stamp.files) return false;
-  const actual = stampsOf(path.join(store, 'files'));
+  const actual = stampsBelow(path.join(store, 'files'));
   const want = Object.entries(stamp.files);
-  return want.length === Object.keys(actual).length && want.every(([f, s]) => Array.isArray(s) && actual[f]?.[0] === s[0] && actual[f][1] === s[1]);
+  return want.length === Object.keys(actual).length && want.every(([f, s]) => sameStamp(actual[f], s));
 }
 
 const STAMP = 'stamp.json';
@@ -69,7 +59,7 @@ export async function reuseOrBuild<T>(
   fs.mkdirSync(files, { recursive: true });
   const result = await build(files);
   if (reusable(result)) {
-    replaceFile(stamp, JSON.stringify({ digest: inputDigest, files: stampsOf(files) }));
+    replaceFile(stamp, JSON.stringify({ digest: inputDigest, files: stampsBelow(files) }));
   }
   return { reused: false, result, install };
 }

@@ -10,7 +10,7 @@ import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-content';
 import { searchDocumentFile } from './light-result';
 import { withFacets } from '../core/search/index-document';
-import { readCacheFile, readCacheText, writeCacheFile } from './cache-file';
+import { readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
 import { packageEntry } from './worker-bundle';
 import { faultPoint } from './fault-hooks';
@@ -143,7 +143,7 @@ export function repairSearchDocuments(articles: SearchSource[], cacheDir: string
         readCacheFile(file);
       } catch (e) {
         writeCacheFile(file, remake(entry));
-        repaired.push(`${entry.source}: its cached search document could not be read (${(e as Error).message.split('\n')[0]}); made again from the article`);
+        repaired.push(remadeLine(entry.source, 'search document', e));
       }
     }
   });

@@ -21,7 +21,8 @@ import type { ArticleEntry, ContentBuild } from './build-content';
 import { generatorDigest } from './build-content';
 import { hashTree } from './code-digest';
 import { cacheDir } from './config';
-import { PLAN_FILE } from './article-store';
+import { PLAN_FILE, type PlanForRoutes } from './article-store';
+import { fileStamp, hasStamp, stampsBelow, type FileStamp } from './file-stamps';
 import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 
 /** What the pages in dist/ were rendered from. */
@@ -32,43 +33,12 @@ interface RenderRecord {
   site: string;
   /** URL → [page key, the written file's size and mtime]: a file changed since is rendered again. */
   pages: Record<string, [string, number, number]>;
-  /** The browse pages: the key of the whole set, and each file (relative to dist/) with its size and mtime. */
-  browse?: { key: string; files: Record<string, [number, number]> };
+  /** The browse pages: the key of the whole set, and each file (relative to dist/) with its stamp. */
+  browse?: { key: string; files: Record<string, FileStamp> };
 }
 
 /** Where the browse routes write, relative to dist/. */
 const BROWSE_DIR = 'browse';
-
-/** What the render plan tells the routes: the article URLs they leave alone, and whether the browse pages are kept. */
-export interface PlanForRoutes {
-  pages: string[];
-  browse: boolean;
-}
-
-/** Every file below dir/rel with its size and mtime, keyed by its path relative to dir. */
-function stampsBelow(dir: string, rel: string): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  const walk = (sub: string) => {
-    let names: fs.Dirent[];
-    try { names = fs.readdirSync(path.join(dir, sub), { withFileTypes: true }); } catch { return; }
-    for (const e of names) {
-      const r = `${sub}/${e.name}`;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) { const st = fileStamp(path.join(dir, r)); if (st) out[r] = st; }
-    }
-  };
-  walk(rel);
-  return out;
-}
-
-function fileStamp(file: string): [number, number] | null {
-  try {
-    const st = fs.statSync(file);
-    return [st.size, st.mtimeMs];
-  } catch {
-    return null;
-  }
-}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -128,17 +98,13 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
   const keys = new Map(build.articles.map((a) => [a.url, pageKey(a, build)]));
   const unchanged = (url: string): boolean => {
     const was = record!.pages[url];
-    const now = was && was[0] === keys.get(url) ? fileStamp(path.join(outDir, pageFile(url))) : null;
-    return !!now && now[0] === was[1] && now[1] === was[2];
+    return !!was && was[0] === keys.get(url) && hasStamp(path.join(outDir, pageFile(url)), [was[1], was[2]]);
   };
   const sameSite = !!record && record.outDir === outDir && record.site === site;
   const kept = sameSite ? build.articles.map((a) => a.url).filter(unchanged) : [];
   const browseKey = crypto.createHash('sha256').update(site).update(JSON.stringify([...keys].sort((a, b) => (a[0] < b[0] ? -1 : 1)))).digest('hex').slice(0, 24);
   const browseFiles = sameSite && record!.browse?.key === browseKey ? Object.entries(record!.browse.files) : [];
-  const keepBrowse = browseFiles.length > 0 && browseFiles.every(([file, [size, mtime]]) => {
-    const now = fileStamp(path.join(outDir, file));
-    return !!now && now[0] === size && now[1] === mtime;
-  });
+  const keepBrowse = browseFiles.length > 0 && browseFiles.every(([file, stamp]) => hasStamp(path.join(outDir, file), stamp));
   const forRoutes: PlanForRoutes = { pages: kept, browse: keepBrowse };
   replaceFile(path.join(cacheDir(), PLAN_FILE), JSON.stringify(forRoutes));
   return {
@@ -152,7 +118,8 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
         const stamp = fileStamp(path.join(outDir, pageFile(url)));
         if (stamp) pages[url] = [key, ...stamp];
       }
-      const next: RenderRecord = { outDir, site, pages, browse: { key: browseKey, files: stampsBelow(outDir, BROWSE_DIR) } };
+      const browse = Object.entries(stampsBelow(path.join(outDir, BROWSE_DIR))).map(([rel, stamp]) => [`${BROWSE_DIR}/${rel}`, stamp]);
+      const next: RenderRecord = { outDir, site, pages, browse: { key: browseKey, files: Object.fromEntries(browse) } };
       writeCacheFile(recordFile, JSON.stringify(next));
     },
   };

@@ -235,7 +235,8 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   // The commonest words (the manifest lists them); a pair whose first word is one of them and whose
   // second is not is sharded by its second word (format.ts shardKey).
   const commonDf = Math.max(50, n / 50);
-  const isCommonWord = (h: number) => { const id = ids.get(h); return id !== -1 && termFlags.data[id] === 0 && df[id] >= commonDf; };
+  const isCommon = (id: number) => termFlags.data[id] === 0 && df[id] >= commonDf;
+  const isCommonWord = (h: number) => { const id = ids.get(h); return id !== -1 && isCommon(id); };
   for (let id = 0; id < terms; id++) {
     if (pair(id) && isCommonWord(termKeys.data[id]) && !isCommonWord(termSeconds.data[id])) termKeys.data[id] = termSeconds.data[id];
   }
@@ -347,7 +348,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     files.push({ path: articleDocPath(opts.base, c), data: JSON.stringify(displays.slice(c * docChunk, (c + 1) * docChunk)) });
   }
 
-  const common = entryIds.filter((id) => termFlags.data[id] === 0 && df[id] >= commonDf).map((id) => termHashes.data[id]).sort((x, y) => x - y);
+  const common = entryIds.filter(isCommon).map((id) => termHashes.data[id]).sort((x, y) => x - y);
   const sortedCopies: Record<string, string> = {};
   for (const k of Object.keys(copies).sort()) sortedCopies[k] = copies[k];
   const manifest: ArticleManifest = { v: ARTICLE_INDEX_VERSION, articles: n, shards, docChunk, common: [...new Set(common)], copies: sortedCopies };
