@@ -120,10 +120,15 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
       const key = byUrl ? byUrl[i].url : `#${s.doc}`;
       byKey.set(key, { key, doc: s.doc, score: best > 0 ? s.score / best : 0, terms: s.matched, lookup: null });
     });
+    // A fingerprint match keeps its word evidence even when the article ranked below the head.
+    const below = new Map(scored.slice(limit).map((s) => [s.doc, s]));
     for (const r of evidence) {
       const key = r.doc !== undefined ? `#${r.doc}` : canonical(r.url);
       let c = byKey.get(key);
-      if (!c) byKey.set(key, (c = { key, doc: r.doc ?? null, score: 0, terms: [], lookup: null }));
+      if (!c) {
+        const s = r.doc !== undefined ? below.get(r.doc) : undefined;
+        byKey.set(key, (c = { key, doc: r.doc ?? null, score: s && best > 0 ? s.score / best : 0, terms: s?.matched ?? [], lookup: null }));
+      }
       if (c.lookup) continue;
       c.lookup = r;
       c.score += EVIDENCE.lookupWeight * r.score * (r.confident ? EVIDENCE.confidentBoost : 1);

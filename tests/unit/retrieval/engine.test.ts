@@ -70,6 +70,14 @@ describe('joining the two indexes', () => {
     expect(res[0].url).toBe('/files/access-denied-share/');
     expect(res[0].matched?.text).toContain('Access is denied');
   });
+  it('keeps the word evidence of an article the fingerprint lookup finds below the word ranking\'s head', async () => {
+    // The how-to shares more words with the paste; the article that documents the message ranks second on words alone.
+    const paste = 'The specified block list is invalid. block size uploads configure blobs written blocks committed';
+    const all = await over(built.files).lookup(paste, { limit: 10 });
+    expect(all.slice(0, 2).map((r) => r.url)).toEqual(['/store/block-list-invalid/', '/howto/configure-uploads/']);
+    const one = await over(built.files).lookup(paste, { limit: 1 });
+    expect(one.map((r) => [r.url, r.score])).toEqual([[all[0].url, all[0].score]]);
+  });
   it('joins by URL when the fingerprint index has no article numbers', async () => {
     const bare = buildLookupIndex(KB.filter((a) => a.messages).map((a) => {
       const t = termsOf(a);
