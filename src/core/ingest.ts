@@ -8,7 +8,7 @@ import { readFrontMatter } from './frontmatter/read';
 import { normalizeFrontMatter } from './frontmatter/frontmatter';
 import { parseAppliesToLine } from './frontmatter/products';
 import { findKbNumber } from './frontmatter/kb-number';
-import { parseMarkdown, renderToHtml, type IncludeResolver } from './markdown/pipeline';
+import { parseMarkdown, renderSection, type IncludeResolver } from './markdown/pipeline';
 import { buildSections } from './sections/build-sections';
 import { extractErrorMessages } from './errors/extract';
 import { createSlugger, urlForSource } from './slug';
@@ -94,16 +94,10 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
   const headText = model.sections.slice(0, 2).flatMap((s) => s.nodes.slice(0, HEAD_BLOCKS)).map((n) => toString(n)).join('\n');
   for (const s of model.sections.slice(0, 2)) s.nodes = s.nodes.filter((n, i) => i >= HEAD_BLOCKS || !repeatsHeader(n));
 
-  const sections: Section[] = model.sections.map((s) => ({
-    anchor: s.anchor,
-    title: s.title,
-    depth: s.depth,
-    role: s.role,
-    parent: s.parent,
-    html: renderToHtml(s.nodes, { sink, slug: innerSlug }),
-    text: collapse(s.nodes.map((n) => toString(n)).join('\n')),
-    aliases: s.aliases ?? [],
-  }));
+  const sections: Section[] = model.sections.map((s) => {
+    const { html, text } = renderSection(s.nodes, { sink, slug: innerSlug });
+    return { anchor: s.anchor, title: s.title, depth: s.depth, role: s.role, parent: s.parent, html, text: collapse(text), aliases: s.aliases ?? [] };
+  });
   // A page past the hard limit keeps its first sections up to it, and says so on the page.
   const pageSize = sections.reduce((n, s) => n + s.html.length, 0);
   if (pageSize > SIZE_LIMITS.page.hard) {

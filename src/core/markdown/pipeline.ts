@@ -13,7 +13,7 @@ import { DOCFX_TRANSFORMS, MDX_TRANSFORMS, remarkDocfx } from './transforms';
 import { walk } from './walk';
 
 export type { IncludeResolver } from './context';
-export { renderToHtml } from './render';
+export { renderSection } from './render';
 export type { Container, ContainerLabel, ContainerName } from './nodes';
 
 export interface ParseOptions {

@@ -1,6 +1,7 @@
 import type { Root as HastRoot, Element } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'hast-util-to-string';
+import { toText } from 'hast-util-to-text';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -52,17 +53,23 @@ function hasHtml(nodes: RootContent[]): boolean {
   return nodes.some((n) => someNode(n, (x) => x.type === 'html'));
 }
 
-/** mdast nodes → sanitized HTML string (headings inside get ids via the given slug function). Reports unsafe HTML to sink. */
-export function renderToHtml(nodes: RootContent[], opts: { sink: DiagnosticSink; slug?: (text: string) => string }): string {
+/** A section as the page shows it, and its text as a reader sees it (blocks, list items, cells and line breaks apart). */
+export interface RenderedSection { html: string; text: string }
+
+/**
+ * mdast nodes → sanitized HTML (headings inside get ids via the given slug function), and the text of
+ * that same HTML: alerts, tabs and raw HTML included, markup left out. Reports unsafe HTML to sink.
+ */
+export function renderSection(nodes: RootContent[], opts: { sink: DiagnosticSink; slug?: (text: string) => string }): RenderedSection {
   const file = new VFile();
   file.data.render = { sink: opts.sink, slug: opts.slug ?? createSlugger().slug };
   const root: Root = { type: 'root', children: nodes };
   const proc = hasHtml(nodes) ? withRaw : withoutRaw;
   try {
     const hast = proc.runSync(root, file);
-    return proc.stringify(hast, file);
+    return { html: proc.stringify(hast, file), text: toText(hast) };
   } catch (e) {
     opts.sink.error('render-failed', `Could not render this content (${(e as Error).message}); it was left out.`, nodes[0]?.position?.start?.line);
-    return '';
+    return { html: '', text: '' };
   }
 }

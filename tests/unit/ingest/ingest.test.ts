@@ -75,6 +75,30 @@ The relay agent drops renewals.
   });
 });
 
+describe('section text', () => {
+  it('holds what alerts say and keeps list items and line breaks apart, as the page shows them', () => {
+    const { article } = ingest(`---
+title: Mail merge fails
+ms.topic: troubleshooting
+---
+## Cause
+
+> [!NOTE]
+> This message has several causes.
+
+- The reply address is missing
+- The template holds special characters
+
+"An unknown error occurred"  
+"The operation failed"
+`);
+    const cause = article!.sections.find((s) => s.title === 'Cause')!;
+    expect(cause.text).toContain('This message has several causes.');
+    expect(cause.text).toMatch(/missing\s+The template/);
+    expect(cause.text).toMatch(/occurred"\s+"The operation/);
+  });
+});
+
 describe('lines that repeat the page header', () => {
   const body = (applies: string) => `---
 title: Widget sync stops

@@ -1,5 +1,5 @@
 import { DiagnosticSink } from '../../../src/core/diagnostics';
-import { parseMarkdown, renderToHtml, type IncludeResolver, type ParsedMarkdown } from '../../../src/core/markdown/pipeline';
+import { parseMarkdown, renderSection, type IncludeResolver, type ParsedMarkdown } from '../../../src/core/markdown/pipeline';
 import { resolveFrom } from '../../../src/core/markdown/paths';
 
 /** In-memory resolver: `files` are readable includes, `assets` existing images (paths below the root). */
@@ -14,7 +14,7 @@ export function memoryResolver(files: Record<string, string> = {}, assets: strin
   };
 }
 
-export interface Rendered extends ParsedMarkdown { html: string; sink: DiagnosticSink; codes: string[] }
+export interface Rendered extends ParsedMarkdown { html: string; text: string; sink: DiagnosticSink; codes: string[] }
 
 export function render(
   md: string,
@@ -23,6 +23,6 @@ export function render(
   const file = opts.file ?? 'docs/area/article.md';
   const sink = new DiagnosticSink(file);
   const parsed = parseMarkdown(md, { file, format: opts.format ?? 'md', lineOffset: opts.lineOffset ?? 0, sink, resolver: opts.resolver ?? memoryResolver() });
-  const html = renderToHtml(parsed.tree.children, { sink });
-  return { ...parsed, html, sink, codes: sink.items.map((d) => d.code) };
+  const { html, text } = renderSection(parsed.tree.children, { sink });
+  return { ...parsed, html, text, sink, codes: sink.items.map((d) => d.code) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticSink } from '../../../src/core/diagnostics';
-import { renderToHtml } from '../../../src/core/markdown/pipeline';
+import { renderSection } from '../../../src/core/markdown/pipeline';
 import { render } from './helpers';
 
 describe('raw HTML that passes', () => {
@@ -52,11 +52,11 @@ describe('unsafe HTML is removed and reported', () => {
   });
 });
 
-describe('renderToHtml', () => {
+describe('renderSection', () => {
   it('renders any node list and gives headings ids from the slug function', () => {
     const sink = new DiagnosticSink('x.md');
     const slugs: string[] = [];
-    const html = renderToHtml(
+    const { html } = renderSection(
       [
         { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Check the log' }] },
         { type: 'paragraph', children: [{ type: 'text', value: 'a < b' }] },
@@ -65,5 +65,21 @@ describe('renderToHtml', () => {
     );
     expect(html).toBe('<h3 id="s-1">Check the log</h3>\n<p>a &#x3C; b</p>');
     expect(slugs).toEqual(['Check the log']);
+  });
+});
+
+describe('section text', () => {
+  const words = (md: string) => render(md).text.split(/\s+/).filter(Boolean);
+  it('holds what alerts say, not only their type', () => {
+    const text = render('> [!NOTE]\n> The quota resets at midnight.\n').text;
+    expect(text).toContain('The quota resets at midnight.');
+  });
+  it('keeps list items, table cells and line breaks apart', () => {
+    expect(words('- Open Settings\n- Select Update\n')).toEqual(['Open', 'Settings', 'Select', 'Update']);
+    expect(words('| Code | Meaning |\n| --- | --- |\n| 5 | Denied |\n')).toEqual(['Code', 'Meaning', '5', 'Denied']);
+    expect(words('First line  \nsecond line\n')).toEqual(['First', 'line', 'second', 'line']);
+  });
+  it('reads raw HTML as text, without its markup', () => {
+    expect(words('<table><tr><td>Error</td><td>0x5</td></tr></table>\n')).toEqual(['Error', '0x5']);
   });
 });
