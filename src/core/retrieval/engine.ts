@@ -18,7 +18,7 @@ export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
 
 /** Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1). */
-export const EVIDENCE = { lookupWeight: 0.35, confidentBoost: 1.5, lookupLimit: 5 };
+export const EVIDENCE = { lookupWeight: 0.45, confidentBoost: 1.5, lookupLimit: 5 };
 
 export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
   /** The article's documented message that matched the paste, when one did. */
