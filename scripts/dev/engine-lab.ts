@@ -111,7 +111,7 @@ for (const set of sets) {
     const lk = createRetrieval(fetchFile, '_kb/lookup', undefined, index.manifest);
     const res = await lk.lookup(q.text, { limit: 10 });
     bytes.push(lk.stats().bytes); files.push(lk.stats().files);
-    if (!q.expected.length) { neg++; if (res.some((r) => r.confident)) negConf++; continue; }
+    if (!q.expected.length) { neg++; if (res.some((r) => r.confident)) { negConf++; if (values.verbose) console.log(`  confident on no-article ${q.id}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     got  ${res.filter((r) => r.confident).map((r) => r.url + ' ' + (r.matched?.text ?? '').slice(0, 80)).join(' | ')}`); } continue; }
     n++;
     const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
     const rank = res.findIndex((r) => want.has(r.url) || r.also.some((u) => want.has(u)));

@@ -10,6 +10,7 @@ import { parseAppliesToLine } from './frontmatter/products';
 import { findKbNumber } from './frontmatter/kb-number';
 import { parseMarkdown, renderSection, type IncludeResolver } from './markdown/pipeline';
 import { buildSections } from './sections/build-sections';
+import { lineText } from './sections/plain-text';
 import { extractErrorMessages } from './errors/extract';
 import { createSlugger, urlForSource } from './slug';
 import { foldProductName, nameKey } from './classify/product-names';
@@ -169,7 +170,7 @@ const HEAD_BLOCKS = 6;
 /** A paragraph's lines; hard breaks (`  ` at line end) separate "Applies to" from "Original KB number". */
 function paragraphLines(node: RootContent): string[] | null {
   if (node.type !== 'paragraph') return null;
-  return node.children.map((c) => (c.type === 'break' ? '\n' : toString(c))).join('').split('\n');
+  return lineText(node).split('\n');
 }
 
 const KB_NUMBER_LINE = /^\s*[*_]*original\s+kb\s+number\b/i;

@@ -4,7 +4,7 @@
  * `<details>` summaries, error-code table rows, and identifiers in title and text.
  */
 import type { RootContent, Table, Code, Blockquote, Paragraph, Html, List } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { lineText } from '../sections/plain-text';
 import type { ErrorMessage } from '../model/article';
 import { tokenizeErrorText } from './normalize';
 import { IDENTIFIER_FORMS, mayMatch } from './identifiers';
@@ -98,14 +98,14 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'blockquote': {
             const b = node as Blockquote;
-            const text = b.children.map((ch) => toString(ch)).join('\n');
+            const text = lineText(b.children);
             if (ALERT.test(text)) { visit(b.children as RootContent[]); break; }
             if (leadIn || (ERRORISH.test(text) && text.length < 600)) add(text, sec.anchor, sec.title, 'blockquote');
             break;
           }
           case 'list': {
             const l = node as List;
-            if (leadIn) for (const item of l.children) { const t = toString(item); if (t.length <= MAX_PROSE) add(t, sec.anchor, sec.title, 'text'); }
+            if (leadIn) for (const item of l.children) { const t = lineText(item); if (t.length <= MAX_PROSE) add(t, sec.anchor, sec.title, 'text'); }
             else visit(l.children.flatMap((i) => i.children) as RootContent[]);
             break;
           }
@@ -113,12 +113,12 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
             const t = node as Table;
             const [head, ...body] = t.children;
             if (!head) break;
-            const cols = codeColumns(head.children.map((c) => toString(c)));
+            const cols = codeColumns(head.children.map((c) => lineText(c)));
             if (!cols) break;
             for (const row of body) {
               if (rows >= MAX_ROWS) break;
-              const code = toString(row.children[cols.code] ?? { type: 'text', value: '' }).trim();
-              const msg = toString(row.children[cols.msg] ?? { type: 'text', value: '' }).trim();
+              const code = lineText(row.children[cols.code] ?? { type: 'text', value: '' }).trim();
+              const msg = lineText(row.children[cols.msg] ?? { type: 'text', value: '' }).trim();
               if (!msg && !code) continue;
               const text = /^-?\d+$/.test(code) ? `Error ${code}: ${msg}` : code && msg ? `${code}: ${msg}` : code || msg;
               if (msg.length >= 4 || hasIdentifier(code)) { rows++; add(text, sec.anchor, sec.title, 'table-row'); }
@@ -131,7 +131,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
             break;
           }
           case 'paragraph': {
-            const text = toString(node as Paragraph);
+            const text = lineText(node as Paragraph);
             const isLead = LEAD_IN.test(text) && LEAD_IN_ERROR.test(text);
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');

@@ -8,20 +8,33 @@ import { toString } from 'mdast-util-to-string';
  * does not run together.
  */
 export function plainText(node: Nodes | Nodes[]): string {
-  return collapse(blockText(node));
+  return collapse(walkText(node, ' ', () => ''));
 }
 
-function blockText(node: Nodes | Nodes[]): string {
-  if (Array.isArray(node)) return node.map(blockText).join(' ');
-  if (isBlockParent(node)) return node.children.map((c) => blockText(c as Nodes)).join(' ');
-  if (node.type === 'break') return ' ';
-  // Inline parents are walked, not handed to toString, which stops at a node's value and drops line breaks.
-  if ('children' in node && Array.isArray(node.children)) return (node.children as Nodes[]).map(blockText).join('');
-  return toString(node, { includeHtml: false, includeImageAlt: false });
+/**
+ * Text of mdast nodes with its lines, as a reader copies it: blocks, table cells, hard breaks and
+ * HTML `<br>` start a new line; other HTML tags are left out. For error messages, whose lines a
+ * paste keeps.
+ */
+export function lineText(node: Nodes | Nodes[]): string {
+  return walkText(node, '\n', (html) => html.replace(/<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, ''));
+}
+
+function walkText(node: Nodes | Nodes[], gap: string, html: (value: string) => string): string {
+  const walk = (n: Nodes | Nodes[]): string => {
+    if (Array.isArray(n)) return n.map(walk).join(gap);
+    if (isBlockParent(n)) return n.children.map((c) => walk(c as Nodes)).join(gap);
+    if (n.type === 'break') return gap;
+    if (n.type === 'html') return html(n.value);
+    // Inline parents are walked, not handed to toString, which stops at a node's value and drops line breaks.
+    if ('children' in n && Array.isArray(n.children)) return (n.children as Nodes[]).map(walk).join('');
+    return toString(n, { includeHtml: false, includeImageAlt: false });
+  };
+  return walk(node);
 }
 
 function isBlockParent(node: Nodes): node is Parents {
-  return node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'table' || node.type === 'tableRow' || node.type === 'tableCell' || node.type === 'footnoteDefinition' || node.type === 'container';
+  return node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'table' || node.type === 'tableRow' || node.type === 'footnoteDefinition' || node.type === 'container';
 }
 
 /** Collapse runs of whitespace to one space and trim. */

@@ -24,6 +24,13 @@ describe('extractErrorMessages', () => {
     expect(out.map((m) => [m.kind, m.text])).toEqual([['blockquote', 'The gadget cannot be reached.']]);
   });
 
+  it('keeps the lines of a message as a reader copies them: hard breaks and <br> start a line, other tags go', () => {
+    const quote = extractErrorMessages([sec('You see this error:\n\n> Event ID: 2092  \n> Task Category: Replication\\\n> The role owner is not valid.')], 'x');
+    expect(quote.map((m) => m.text)).toEqual(['Event ID: 2092\nTask Category: Replication\nThe role owner is not valid.']);
+    const row = extractErrorMessages([sec('|Code|Message|\n|---|---|\n|0x5|Access is <b>denied</b>.<br>Check the share.|')], 'x');
+    expect(row.map((m) => m.text)).toEqual(['0x5: Access is denied.\nCheck the share.']);
+  });
+
   it('takes every row of an error-code table', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
     const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
