@@ -60,10 +60,16 @@ describe('identifier table (never masked)', () => {
     ['install KB4012345 first', 'KB4012345'],
     ['Teams error caa70004', '0xCAA70004'],
     ['Intune 0x87D1FDE8 remediation failed', '0x87D1FDE8'],
+    ['Status code 0000232a maps to the following error code', '0x0000232A'],
+    ['LDAP bind failed, error code 0000052e', '0x0000052E'],
   ])('%s → %s', (raw, id) => {
     const n = normalizeErrorText(raw);
     expect(n.identifiers).toContain(id);
     expect(n.masked.some((m) => m.value.includes(id.replace(/^0x/, '')))).toBe(false);
+  });
+
+  it('eight decimal digits after an error word stay a number unless they start with 8 or 0', () => {
+    expect(normalizeErrorText('error 12345678 occurred').identifiers).not.toContain('0x12345678');
   });
 
   it('a GUID-shaped or long hex value is not an identifier', () => {
