@@ -106,7 +106,7 @@ if (Number(values.synthetic) > 0) {
 }
 if (Number(values.raw) > 0) sets.push({ name: 'raw-pastes', queries: rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) });
 for (const set of sets) {
-  let n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
+  let posConf = 0, wrongConf = 0, n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
   for (const q of set.queries) {
     const lk = createRetrieval(fetchFile, '_kb/lookup', undefined, index.manifest);
     const res = await lk.lookup(q.text, { limit: 10 });
@@ -116,6 +116,8 @@ for (const set of sets) {
     const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
     const rank = res.findIndex((r) => want.has(r.url) || r.also.some((u) => want.has(u)));
     if (rank === 0) r1++;
+    if (rank === 0 && res[0].confident) posConf++;
+    if (rank !== 0 && res[0]?.confident) wrongConf++;
     if (rank >= 0 && rank < 3) r3++;
     if (rank >= 0) r10++;
     if (values.verbose && rank !== 0) console.log(`  miss ${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     want ${[...want][0]}\n     got  ${res.slice(0, 3).map((r) => r.url).join(' | ')}`);
@@ -124,6 +126,6 @@ for (const set of sets) {
   if (process.env.FILES) console.log('   by folder, mean files / KB per query: ' + [...kinds].map(([k, v]) => `${k} ${(v / set.queries.length).toFixed(1)} / ${((kindBytes.get(k) ?? 0) / 1024 / set.queries.length).toFixed(1)}`).join(', '));
   kinds.clear();
   kindBytes.clear();
-  console.log(`  ${set.name.padEnd(22)} r1 ${(r1 / n).toFixed(3)} r3 ${(r3 / n).toFixed(3)} r10 ${(r10 / n).toFixed(3)} (${n})  neg-confident ${negConf}/${neg}  bytes p50 ${(bytes[bytes.length >> 1] / 1024).toFixed(1)} KB  files p50 ${files[files.length >> 1]} p95 ${files[Math.floor(files.length * 0.95)]}`);
+  console.log(`  ${set.name.padEnd(22)} r1 ${(r1 / n).toFixed(3)} r3 ${(r3 / n).toFixed(3)} r10 ${(r10 / n).toFixed(3)} (${n})  neg-confident ${negConf}/${neg} top-confident right ${posConf} wrong ${wrongConf}  bytes p50 ${(bytes[bytes.length >> 1] / 1024).toFixed(1)} KB  files p50 ${files[files.length >> 1]} p95 ${files[Math.floor(files.length * 0.95)]}`);
 }
 }

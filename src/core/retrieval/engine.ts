@@ -149,7 +149,8 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
         source: d?.source ?? l!.source,
         summary: d?.summary ?? l!.summary,
         score: Math.round(c.score * 1000) / 1000,
-        confident: l?.confident ?? false,
+        // Confident only when both kinds of evidence agree: the paste holds its message, and its words rank it first.
+        confident: (l?.confident ?? false) && (scored.length === 0 || c.doc === scored[0].doc),
         matched: l?.matched ?? null,
         pasteMatches: mergeRanges(ranges, MAX_RANGES),
         variables: (l?.variables ?? []).slice(0, MAX_VARIABLES),

@@ -90,6 +90,35 @@ describe('joining the two indexes', () => {
   });
 });
 
+describe('confidence', () => {
+  /** A retrieval over its own small KB, with each article's messages in the fingerprint index. */
+  function over2(kb: typeof KB) {
+    const idx = buildArticleIndex(kb.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
+    const errors = buildLookupIndex(kb.filter((a) => a.messages).map((a) => {
+      const t = termsOf(a);
+      return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }], doc: idx.docs.get(t.url) };
+    }), { base: BASE });
+    const store = new Map([...errors, ...idx.files].map((f) => [f.path, f.data]));
+    return createRetrieval(async (p) => store.get(p)!, BASE, undefined, idx.manifest);
+  }
+  const message = 'The replica agent stopped because the journal quota was exceeded.';
+  const quoting = { source: 'sync/replica-agent-stops.md', title: 'Replication pauses on busy servers', messages: message, body: 'Raise the quota.' };
+  const others = [
+    { source: 'mail/one.md', title: 'Mail client closes', body: 'Reinstall the client.' },
+    { source: 'mail/two.md', title: 'Mail rules do not run', body: 'Rebuild the rules.' },
+  ];
+  it('says confident when the paste holds the article\'s message and its words rank it first', async () => {
+    const res = await over2([quoting, ...others]).lookup(message);
+    expect(res[0]).toMatchObject({ url: '/sync/replica-agent-stops/', confident: true });
+  });
+  it('does not when another article\'s words fit the paste better', async () => {
+    // A how-to whose title and text say every word of the message, without quoting it as an error.
+    const howTo = { source: 'sync/journal-quota.md', title: 'Replica agent journal quota exceeded: why the agent stopped', body: 'The replica agent stopped because the journal quota was exceeded. The journal quota is exceeded when the replica agent writes more than the journal holds.' };
+    const res = await over2([quoting, howTo, ...others]).lookup(message);
+    expect(res.find((r) => r.url === '/sync/replica-agent-stops/')?.confident).toBe(false);
+  });
+});
+
 describe('requests', () => {
   it('asks for the word ranking\'s display data while the fingerprint lookup is still answering', async () => {
     const store = new Map([...errorIndex, ...built.files].map((f) => [f.path, f.data]));
