@@ -117,7 +117,7 @@ for (const set of sets) {
     const rank = res.findIndex((r) => want.has(r.url) || r.also.some((u) => want.has(u)));
     if (rank === 0) r1++;
     if (rank === 0 && res[0].confident) posConf++;
-    if (rank !== 0 && res[0]?.confident) wrongConf++;
+    if (rank !== 0 && res[0]?.confident) { wrongConf++; if (values.verbose) console.log(`  confident and wrong ${q.id}: ${res[0].url}`); }
     if (rank >= 0 && rank < 3) r3++;
     if (rank >= 0) r10++;
     if (values.verbose && rank !== 0) console.log(`  miss ${q.id} rank ${rank}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     want ${[...want][0]}\n     got  ${res.slice(0, 3).map((r) => r.url).join(' | ')}`);

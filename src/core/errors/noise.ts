@@ -32,7 +32,9 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   { name: 'stack-frame-bare', action: 'drop', re: /^at [\w$`<>|]+(?:\.[\w$`<>|]+){2,}\s*$/ },
   { name: 'inner-trace-end', action: 'drop', re: /^--- ?End of (?:inner exception )?stack trace.*---\s*$/i },
   { name: 'trace-rethrow', action: 'drop', re: /^--- ?End of stack trace from previous location.*$/i },
-  { name: 'event-header', action: 'drop', re: /^(?:Log Name|Date|Task Category|Level|Keywords|User|Computer|Opcode|Description|Event Xml|Logged|Record Id):(?:\s.*)?$/i },
+  { name: 'event-header', action: 'drop', re: /^(?:Log Name|Date|Task Category|Level|Keywords|User|Computer|Opcode|Event Xml|Logged|Record Id):(?:\s.*)?$/i },
+  // An event's description is the error itself; only its label goes.
+  { name: 'event-description', action: 'strip-prefix', re: /^Description:\s*/i },
   { name: 'greeting', action: 'drop', re: /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[^.!?]*[,!:.]?\s*$/i, maxLength: 40 },
   { name: 'sign-off', action: 'drop', re: /^(?:thanks?|thank you|thx|regards|best regards|kind regards|cheers|br|sincerely)\b.*$/i, maxLength: 40 },
   { name: 'ask', action: 'drop', re: /^(?:can (?:you|someone|anyone) help|please (?:help|advise)|any (?:idea|help)|we (?:are )?(?:see|get)(?:ing)? this(?: error)?)\b.*$/i, maxLength: 60 },

@@ -95,6 +95,18 @@ describe('console noise', () => {
     expect(n.text).toBe('The thing could not connect. PSRemotingTransportException');
   });
 
+  it('drops an event\'s header fields but keeps its description, on the label\'s line or the next', () => {
+    const raw = [
+      'Log Name:      Application',
+      'Level:         Error',
+      'Computer:      host7',
+      'Description: Faulting application name: widget.exe, version: 1.2',
+      'Description:',
+      'The widget store could not be opened.',
+    ].join('\n');
+    expect(normalizeErrorText(raw).text).toBe('Faulting application name: widget.exe, version: 1.2 The widget store could not be opened.');
+  });
+
   it('extracts the string values of a JSON envelope', () => {
     const n = normalizeErrorText('{"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided.\\r\\nTrace ID: 0d3c1e2a-1111-2222-3333-444455556666","timestamp":"x"}');
     expect(n.text).toBe('invalid_client AADSTS7000215: Invalid client secret provided. Trace ID: <guid>');
