@@ -17,6 +17,7 @@ import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 import { parseScriptArgs } from './script-args';
 import { bm25Baseline, loadRealSets, type RealQuery, type RealSet } from './eval/real-sets';
 import { rawPastes } from './eval/raw-pastes';
+import { classifyMiss, loadMissContext, MISS_CLASSES, type MissContext } from './eval/miss-classes';
 
 const OPTIONS = {
   site: { type: 'string', default: 'dist' },
@@ -218,6 +219,7 @@ async function runReal(siteArticles: Array<{ url: string; source: string }>, wan
   if (!known.length) return;
   const baseline = fs.existsSync(values.content!) ? bm25Baseline(path.resolve(values.content!), siteArticles.filter((a) => fs.existsSync(path.join(values.content!, a.source)))) : null;
   const hasPagefind = fs.existsSync(path.join(site, 'pagefind/pagefind.js'));
+  const missContext = loadMissContext(cache, site);
   for (const set of known) {
     const texts = set.queries.map((q) => q.text);
     const cols: Array<[string, RealFigures & { misses: string[] }]> = [];
@@ -243,8 +245,29 @@ async function runReal(siteArticles: Array<{ url: string; source: string }>, wan
     console.log(''.padEnd(w0) + cols.map(([h]) => h.padEnd(28)).join(''));
     for (const [name, fn] of rows) console.log(name.padEnd(w0) + cols.map(([, x]) => fn(x).padEnd(28)).join(''));
     if (values.verbose) for (const m of f.misses) console.log('  miss ' + m);
+    if (missContext) printMissClasses(set, node, urlOf, missContext);
   }
   console.log('');
+}
+
+/** The engine's misses on one set, grouped by failure class (eval/miss-classes.ts). */
+function printMissClasses(set: RealSet, answers: Answer[], urlOf: Map<string, string>, ctx: MissContext): void {
+  const groups = new Map<string, string[]>();
+  set.queries.forEach((q, i) => {
+    if (!q.expected.length) return;
+    const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
+    const rank = realRank(want, answers[i]);
+    if (rank === 0) return;
+    const facts = ctx.facts(q.text, [...want][0], answers[i].urls[0], rank);
+    const name = facts ? classifyMiss(facts).name : 'wanted article not in the cache';
+    groups.set(name, [...(groups.get(name) ?? []), `${q.id}${rank > 0 ? `@${rank + 1}` : ''}`]);
+  });
+  if (!groups.size) return;
+  console.log('misses of the engine by failure class (id@rank; no rank: not in the first 10):');
+  for (const c of [...MISS_CLASSES.map((x) => x.name), 'wanted article not in the cache']) {
+    const ids = groups.get(c);
+    if (ids) console.log(`  ${c.padEnd(28)} ${String(ids.length).padStart(3)}  ${ids.join(' ')}`);
+  }
 }
 
 async function main(): Promise<void> {
