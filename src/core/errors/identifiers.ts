@@ -33,9 +33,9 @@ export const IDENTIFIER_FORMS: readonly IdentifierForm[] = [
   { name: 'hresult', hint: /0x/i, re: /\b0x([0-9a-f]{8})\b/gi, canon: (m) => hex8(m[1]) },
   // Office/Teams/NTSTATUS codes written without 0x: caa70004, C0000005.
   { name: 'hresult-bare', re: /\b((?:caa|c00)[0-9a-f]{5})\b/gi, canon: (m) => (/\d/.test(m[1]) ? hex8(m[1]) : null) },
-  // 8 hex digits right after an error word or in parentheses: "error 80070005", "(8004010F)", and
-  // zero-padded status codes "Status code 0000232a". Eight decimal digits that start with neither 8 nor 0 are a number.
-  { name: 'hresult-context', re: /(?:(?<=\b(?:error|code|hr|hresult|status|result|failed)[\s:=#(]{1,3})|(?<=\())([0-9a-f]{8})\b/gi, canon: (m) => (/^[80]|[a-f]/i.test(m[1]) ? hex8(m[1]) : null) },
+  // 8 hex digits starting with 8 or 0 right after an error word or in parentheses: "error 80070005", "(8004010F)",
+  // and zero-padded status codes, "Status code 0000232a". (A leading digit class keeps the scan fast.)
+  { name: 'hresult-context', re: /(?:(?<=\b(?:error|code|hr|hresult|status|result|failed)[\s:=#(]{1,3})|(?<=\())([80][0-9a-f]{7})\b/gi, canon: (m) => hex8(m[1]) },
   { name: 'sql-msg', hint: /Msg/, re: /\bMsg\s+(\d{1,6})\b/g, canon: (m) => 'Msg ' + m[1] },
   { name: 'sql-errorlog', hint: /Severity:/, re: /\bError:\s*(\d{1,6}),\s*Severity:/g, canon: (m) => 'Msg ' + m[1] },
   { name: 'event-id', hint: /Event/i, re: /\bEvent\s*ID\s*[:#]?\s*(\d{1,5})\b/gi, canon: (m) => 'Event ID ' + m[1] },
