@@ -15,7 +15,7 @@ import { ingestInWorkers, workerCount } from './ingest-pool';
 import { lightOf, modelFileOf, type LightResult } from './light-result';
 import { relatedArticles } from '../core/retrieval/related-articles';
 import { readTerms } from './article-store';
-import { copyKey } from '../core/retrieval/build-article-index';
+import { copyKeys } from '../core/retrieval/build-article-index';
 import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
 import { generatorDigest } from './code-digest';
@@ -353,7 +353,8 @@ const RELATED_FILE = 'related.json';
  * they are kept with a digest of those and computed again only when it changes.
  */
 function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: string[]): void {
-  const inputsKey = (a: ArticleEntry) => ({ url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: copyKey(a) });
+  const keys = copyKeys(articles);
+  const inputsKey = (a: ArticleEntry) => ({ url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: keys.get(a.source)! });
   const digest = sha(JSON.stringify([generatorDigest(), ...[...articles].sort((x, y) => (x.url < y.url ? -1 : 1)).map((a) => [a.contentKey, inputsKey(a)])]));
   const file = path.join(cacheDir, RELATED_FILE);
   let urls: Record<string, string[]> | null = null;

@@ -46,17 +46,59 @@ const POSTING_BYTES = 3, ENTRY_BYTES = 8;
 
 const basename = (source: string): string => source.slice(source.lastIndexOf('/') + 1).toLowerCase();
 
-/** Copies of one article (see copyGroups) share this key: file name and title. */
-export const copyKey = (a: Pick<ArticleTerms, 'source' | 'title'>): string => basename(a.source) + '\n' + foldCase(a.title).replace(/\s+/g, ' ').trim();
+/** Share of two titles' words that they have in common (Jaccard over folded words). */
+function titleOverlap(a: string, b: string): number {
+  const x = new Set(foldCase(a).match(/[\p{L}\p{N}]+/gu) ?? []), y = new Set(foldCase(b).match(/[\p{L}\p{N}]+/gu) ?? []);
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  return both / Math.max(1, x.size + y.size - both);
+}
+
+/** Most of a title's words kept: the same article with its title edited in one copy. */
+export const COPY_TITLE_OVERLAP = 0.7;
+
+const foldedTitle = (title: string): string => foldCase(title).replace(/\s+/g, ' ').trim();
 
 /**
- * Articles published twice in one repository (same file name, same title) are one answer: the
- * newest copy (by date, then path) stands for both.
+ * The copy key of every article (by source): articles with one key are one article published more
+ * than once. Copies share their file name, and their title, or most of its words when a copy's
+ * title was edited. The key is the file name and the smallest folded title of the group, so it does
+ * not depend on input order.
+ */
+export function copyKeys(inputs: readonly Pick<ArticleTerms, 'source' | 'title'>[]): Map<string, string> {
+  const byName = new Map<string, Array<Pick<ArticleTerms, 'source' | 'title'>>>();
+  for (const a of inputs) {
+    const name = basename(a.source);
+    const list = byName.get(name);
+    if (list) list.push(a); else byName.set(name, [a]);
+  }
+  const out = new Map<string, string>();
+  for (const [name, list] of byName) {
+    // Union-find over the articles of one file name; a file name is rarely shared by more than a few.
+    const parent = list.map((_, i) => i);
+    const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+    const titles = list.map((a) => foldedTitle(a.title));
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        if (titles[i] === titles[j] || titleOverlap(titles[i], titles[j]) >= COPY_TITLE_OVERLAP) parent[root(j)] = root(i);
+      }
+    }
+    const groupTitle = new Map<number, string>();
+    titles.forEach((t, i) => { const r = root(i); const g = groupTitle.get(r); if (g === undefined || t < g) groupTitle.set(r, t); });
+    list.forEach((a, i) => out.set(a.source, name + '\n' + groupTitle.get(root(i))!));
+  }
+  return out;
+}
+
+/**
+ * Articles published twice in one repository (see copyKeys) are one answer: the newest copy (by
+ * date, then path) stands for all of them.
  */
 export function copyGroups<A extends Pick<ArticleTerms, 'source' | 'url' | 'title' | 'date'>>(inputs: readonly A[]): { keep: A[]; also: Map<string, string[]>; copies: Record<string, string> } {
+  const keys = copyKeys(inputs);
   const groups = new Map<string, A[]>();
   for (const a of inputs) {
-    const key = copyKey(a);
+    const key = keys.get(a.source)!;
     const g = groups.get(key);
     if (g) g.push(a);
     else groups.set(key, [a]);
@@ -226,11 +268,24 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const { keep: keptMeta, also, copies } = copyGroups(articles.map((c) => c.meta));
   const keep = keptMeta.map((m) => byUrl.get(m.url)!);
   const n = keep.length;
+  // An answer's terms are those of all its copies: a copy edited apart from the others keeps what it says.
+  const members = keep.map((a) => [a, ...(also.get(a.meta.url) ?? []).map((u) => byUrl.get(u)!)]);
   const avg = {} as Record<Field, number>;
   FIELDS.forEach((f, fi) => { avg[f] = keep.reduce((s, a) => s + a.lengths[fi], 0) / Math.max(1, n); });
+  /** Visits each term of a document once, however many of its copies hold it. */
+  const seenIn = new Int32Array(terms).fill(-1);
+  const eachTerm = (doc: number, visit: (id: number) => void) => {
+    for (const a of members[doc]) {
+      for (let slot = a.first; slot < a.end; slot++) {
+        const id = slotTerm.data[slot];
+        if (members[doc].length > 1) { if (seenIn[id] === doc) continue; seenIn[id] = doc; }
+        visit(id);
+      }
+    }
+  };
 
   const df = new Uint32Array(terms);
-  for (const a of keep) for (let slot = a.first; slot < a.end; slot++) df[slotTerm.data[slot]]++;
+  for (let doc = 0; doc < n; doc++) eachTerm(doc, (id) => { df[id]++; });
 
   // The commonest words (the manifest lists them); a pair whose first word is one of them and whose
   // second is not is sharded by its second word (format.ts shardKey).
@@ -244,22 +299,43 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   // Postings grouped by term (a counting sort), each group in article order.
   const count = new Uint32Array(terms);
   const indexed = (id: number) => !pair(id) || df[id] >= minPairDf;
-  for (const a of keep) for (let slot = a.first; slot < a.end; slot++) if (indexed(slotTerm.data[slot])) count[slotTerm.data[slot]]++;
+  seenIn.fill(-1);
+  for (let doc = 0; doc < n; doc++) eachTerm(doc, (id) => { if (indexed(id)) count[id]++; });
   const offset = new Uint32Array(terms + 1);
   for (let id = 0; id < terms; id++) offset[id + 1] = offset[id] + count[id];
   const fill = offset.slice(0, terms);
   const postDoc = new Uint32Array(offset[terms]);
   const postImpact = new Uint8Array(offset[terms]);
-  keep.forEach((a, doc) => {
-    const norms = fieldNorms(a.lengths, avg);
-    for (let slot = a.first; slot < a.end; slot++) {
-      const id = slotTerm.data[slot];
-      if (!indexed(id)) continue;
+  for (let doc = 0; doc < n; doc++) {
+    if (members[doc].length === 1) {
+      const a = keep[doc];
+      const norms = fieldNorms(a.lengths, avg);
+      for (let slot = a.first; slot < a.end; slot++) {
+        const id = slotTerm.data[slot];
+        if (!indexed(id)) continue;
+        const at = fill[id]++;
+        postDoc[at] = doc;
+        postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
+      }
+      continue;
+    }
+    // Copies: a term's impact is its highest in any copy.
+    const best = new Map<number, number>();
+    for (const a of members[doc]) {
+      const norms = fieldNorms(a.lengths, avg);
+      for (let slot = a.first; slot < a.end; slot++) {
+        const id = slotTerm.data[slot];
+        if (!indexed(id)) continue;
+        const impact = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
+        if (impact > (best.get(id) ?? 0)) best.set(id, impact);
+      }
+    }
+    for (const [id, impact] of best) {
       const at = fill[id]++;
       postDoc[at] = doc;
-      postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
+      postImpact[at] = impact;
     }
-  });
+  }
 
   // The pairs each first word starts, held to the pair budget: a lower cap for that word's pairs,
   // then, if need be, its rarest pairs left out.

@@ -28,6 +28,16 @@ function over(files: LookupIndexFile[], failFirst = 0) {
   }, BASE, undefined, built.manifest);
 }
 const urls = async (text: string, limit = 5) => (await over(built.files).lookup(text, { limit })).map((r) => r.url);
+/** A retrieval over its own small KB, with each article's messages in the fingerprint index. */
+function over2(kb: typeof KB) {
+  const idx = buildArticleIndex(kb.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
+  const errors = buildLookupIndex(kb.filter((a) => a.messages).map((a) => {
+    const t = termsOf(a);
+    return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }], doc: idx.docs.get(t.url) };
+  }), { base: BASE });
+  const store = new Map([...errors, ...idx.files].map((f) => [f.path, f.data]));
+  return createRetrieval(async (p) => store.get(p)!, BASE, undefined, idx.manifest);
+}
 
 describe('whole-article ranking', () => {
   it('never requires every word (OR semantics)', async () => {
@@ -54,6 +64,20 @@ describe('whole-article ranking', () => {
     expect(copies).toHaveLength(1);
     expect(copies[0].url).toBe('/portal-current/agents/agent-not-ready/');
     expect(copies[0].also).toEqual(['/portal-2023/agents/agent-not-ready/']);
+  });
+  it('answers once for a copy whose title was edited in one folder, with the terms of both copies', async () => {
+    const kb = [
+      { source: 'vm-2023/guest-agent-crash.md', title: 'Guest agent crashes at startup', date: '2021-03-01', body: 'The agent crashes when the extension handler times out.' },
+      { source: 'vm-current/guest-agent-crash.md', title: 'The guest agent crashes at startup', date: '2024-05-01', body: 'Update the agent to the latest version.' },
+      // One file name, two different articles.
+      { source: 'vb/create-database.md', title: 'Create a database with Visual Basic', body: 'Use the connection object from Visual Basic.' },
+      { source: 'cs/create-database.md', title: 'Create a database with C#', body: 'Use the connection object from C#.' },
+    ];
+    // Words only the older copy says find the answer, which the newest copy stands for.
+    const res = await over2(kb).lookup('extension handler times out', { limit: 5 });
+    expect(res.map((r) => [r.url, r.also])).toEqual([['/vm-current/guest-agent-crash/', ['/vm-2023/guest-agent-crash/']]]);
+    const db = await over2(kb).lookup('create a database connection object', { limit: 5 });
+    expect(db.map((r) => r.url).sort()).toEqual(['/cs/create-database/', '/vb/create-database/']);
   });
   it('takes two words side by side as a phrase in either order ("office update", "updating Office")', async () => {
     expect((await urls('client closes, office update'))[0]).toBe('/mail/b-client-closes/');
@@ -91,16 +115,6 @@ describe('joining the two indexes', () => {
 });
 
 describe('confidence', () => {
-  /** A retrieval over its own small KB, with each article's messages in the fingerprint index. */
-  function over2(kb: typeof KB) {
-    const idx = buildArticleIndex(kb.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
-    const errors = buildLookupIndex(kb.filter((a) => a.messages).map((a) => {
-      const t = termsOf(a);
-      return { source: t.source, url: t.url, title: t.title, summary: t.summary, messages: [{ text: a.messages!, anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }], doc: idx.docs.get(t.url) };
-    }), { base: BASE });
-    const store = new Map([...errors, ...idx.files].map((f) => [f.path, f.data]));
-    return createRetrieval(async (p) => store.get(p)!, BASE, undefined, idx.manifest);
-  }
   const message = 'The replica agent stopped because the journal quota was exceeded.';
   const quoting = { source: 'sync/replica-agent-stops.md', title: 'Replication pauses on busy servers', messages: message, body: 'Raise the quota.' };
   const others = [

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compactTerms } from '../../../src/core/retrieval/article-terms';
-import { copyKey } from '../../../src/core/retrieval/build-article-index';
+import { copyKeys } from '../../../src/core/retrieval/build-article-index';
 import { RELATED, relatedArticles, type RelatedInput } from '../../../src/core/retrieval/related-articles';
 import { termsOf, type FixtureArticle } from '../../fixtures/retrieval/kb';
 
 const filler: FixtureArticle[] = Array.from({ length: 40 }, (_, i) => ({ source: `misc/topic-${i}.md`, title: `Widget topic ${i} number${i} colour${i % 7}`, body: `Words about widget ${i}.` }));
 const input = (a: FixtureArticle, area = ''): RelatedInput => {
   const t = termsOf(a);
-  return { url: t.url, area, copyKey: copyKey(t), terms: compactTerms(t) };
+  return { url: t.url, area, copyKey: copyKeys([t]).get(t.source)!, terms: compactTerms(t) };
 };
 
 describe('relatedArticles', () => {
