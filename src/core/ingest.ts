@@ -1,5 +1,4 @@
 import type { RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { DiagnosticSink, type Diagnostic } from './diagnostics';
 import { SIZE_LIMITS, limitText } from './limits';
 import { articleSchema, type Article, type Cause, type Section, type Solution } from './model/article';
@@ -10,7 +9,7 @@ import { parseAppliesToLine } from './frontmatter/products';
 import { findKbNumber } from './frontmatter/kb-number';
 import { parseMarkdown, renderSection, type IncludeResolver } from './markdown/pipeline';
 import { buildSections } from './sections/build-sections';
-import { lineText } from './sections/plain-text';
+import { lineText } from './markdown/plain-text';
 import { extractErrorMessages } from './errors/extract';
 import { createSlugger, urlForSource } from './slug';
 import { foldProductName, nameKey } from './classify/product-names';
@@ -92,7 +91,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
 
   // Read the body's "Applies to" and "Original KB number" lines before the header-repeat rule drops them.
   const bodyProducts = appliesToFromBody(model.sections);
-  const headText = model.sections.slice(0, 2).flatMap((s) => s.nodes.slice(0, HEAD_BLOCKS)).map((n) => toString(n)).join('\n');
+  const headText = lineText(model.sections.slice(0, 2).flatMap((s) => s.nodes.slice(0, HEAD_BLOCKS)));
   for (const s of model.sections.slice(0, 2)) s.nodes = s.nodes.filter((n, i) => i >= HEAD_BLOCKS || !repeatsHeader(n));
 
   const sections: Section[] = model.sections.map((s) => {

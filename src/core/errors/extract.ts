@@ -4,7 +4,7 @@
  * `<details>` summaries, error-code table rows, and identifiers in title and text.
  */
 import type { RootContent, Table, Code, Blockquote, Paragraph, Html, List } from 'mdast';
-import { lineText } from '../sections/plain-text';
+import { lineText } from '../markdown/plain-text';
 import type { ErrorMessage } from '../model/article';
 import { tokenizeErrorText } from './normalize';
 import { IDENTIFIER_FORMS, mayMatch } from './identifiers';

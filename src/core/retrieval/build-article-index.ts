@@ -46,18 +46,18 @@ const POSTING_BYTES = 3, ENTRY_BYTES = 8;
 
 const basename = (source: string): string => source.slice(source.lastIndexOf('/') + 1).toLowerCase();
 
-/** Share of two titles' words that they have in common (Jaccard over folded words). */
-function titleOverlap(a: string, b: string): number {
-  const x = new Set(foldCase(a).match(/[\p{L}\p{N}]+/gu) ?? []), y = new Set(foldCase(b).match(/[\p{L}\p{N}]+/gu) ?? []);
-  let both = 0;
-  for (const w of x) if (y.has(w)) both++;
-  return both / Math.max(1, x.size + y.size - both);
-}
-
 /** Most of a title's words kept: the same article with its title edited in one copy. */
 export const COPY_TITLE_OVERLAP = 0.7;
 
 const foldedTitle = (title: string): string => foldCase(title).replace(/\s+/g, ' ').trim();
+const titleWords = (folded: string): Set<string> => new Set(folded.match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Share of two titles' words that they have in common (Jaccard). */
+function overlap(x: Set<string>, y: Set<string>): number {
+  let both = 0;
+  for (const w of x) if (y.has(w)) both++;
+  return both / Math.max(1, x.size + y.size - both);
+}
 
 /**
  * The copy key of every article (by source): articles with one key are one article published more
@@ -78,9 +78,10 @@ export function copyKeys(inputs: readonly Pick<ArticleTerms, 'source' | 'title'>
     const parent = list.map((_, i) => i);
     const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
     const titles = list.map((a) => foldedTitle(a.title));
+    const words = list.length > 1 ? titles.map(titleWords) : [];
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
-        if (titles[i] === titles[j] || titleOverlap(titles[i], titles[j]) >= COPY_TITLE_OVERLAP) parent[root(j)] = root(i);
+        if (titles[i] === titles[j] || overlap(words[i], words[j]) >= COPY_TITLE_OVERLAP) parent[root(j)] = root(i);
       }
     }
     const groupTitle = new Map<number, string>();
@@ -306,17 +307,17 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const fill = offset.slice(0, terms);
   const postDoc = new Uint32Array(offset[terms]);
   const postImpact = new Uint8Array(offset[terms]);
+  const impactAt = (slot: number, norms: Float64Array) => Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
+  const post = (id: number, doc: number, impact: number) => {
+    const at = fill[id]++;
+    postDoc[at] = doc;
+    postImpact[at] = impact;
+  };
   for (let doc = 0; doc < n; doc++) {
     if (members[doc].length === 1) {
       const a = keep[doc];
       const norms = fieldNorms(a.lengths, avg);
-      for (let slot = a.first; slot < a.end; slot++) {
-        const id = slotTerm.data[slot];
-        if (!indexed(id)) continue;
-        const at = fill[id]++;
-        postDoc[at] = doc;
-        postImpact[at] = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
-      }
+      for (let slot = a.first; slot < a.end; slot++) if (indexed(slotTerm.data[slot])) post(slotTerm.data[slot], doc, impactAt(slot, norms));
       continue;
     }
     // Copies: a term's impact is its highest in any copy.
@@ -325,16 +326,10 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
       const norms = fieldNorms(a.lengths, avg);
       for (let slot = a.first; slot < a.end; slot++) {
         const id = slotTerm.data[slot];
-        if (!indexed(id)) continue;
-        const impact = Math.max(1, Math.round(impactOf(slotTf.data, slot, norms) * IMPACT_SCALE));
-        if (impact > (best.get(id) ?? 0)) best.set(id, impact);
+        if (indexed(id)) best.set(id, Math.max(best.get(id) ?? 0, impactAt(slot, norms)));
       }
     }
-    for (const [id, impact] of best) {
-      const at = fill[id]++;
-      postDoc[at] = doc;
-      postImpact[at] = impact;
-    }
+    for (const [id, impact] of best) post(id, doc, impact);
   }
 
   // The pairs each first word starts, held to the pair budget: a lower cap for that word's pairs,

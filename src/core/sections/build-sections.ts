@@ -22,7 +22,7 @@ import {
   type FallbackRuleName,
   type FoundAs,
 } from './fallback-rules';
-import { collapse, plainText, truncateWords } from './plain-text';
+import { collapse, plainText, truncateWords } from '../markdown/plain-text';
 
 export interface SectionDraft {
   anchor: string;

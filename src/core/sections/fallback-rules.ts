@@ -10,7 +10,7 @@
 import type { List, ListItem, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { classifyHeading, normalizeHeading, type HeadingRole } from './heading-forms';
-import { collapse, plainText } from './plain-text';
+import { collapse, plainText } from '../markdown/plain-text';
 
 export type FallbackRuleName =
   | 'pseudo-heading'

@@ -14,7 +14,7 @@ import {
   procedureHeadingForm,
   pseudoHeading,
 } from '../../../src/core/sections/fallback-rules';
-import { plainText } from '../../../src/core/sections/plain-text';
+import { plainText } from '../../../src/core/markdown/plain-text';
 import { nodes } from './helpers';
 
 const first = (md: string): RootContent => nodes(md)[0];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from 'mdast';
 import { container, label } from '../../../src/core/markdown/nodes';
-import { plainText } from '../../../src/core/sections/plain-text';
+import { plainText } from '../../../src/core/markdown/plain-text';
 
 const para = (...children: Paragraph['children']): Paragraph => ({ type: 'paragraph', children });
 
