@@ -72,22 +72,34 @@ export async function reuseOrBuild<T>(
  * time), so a rebuild copies only what changed; an edit in place changes the time and is undone.
  */
 function copy(from: string, to: string): void {
-  if (!fs.existsSync(from)) return;
-  if (!fs.statSync(from).isDirectory()) return syncFile(from, to);
-  if (fs.existsSync(to) && !fs.statSync(to).isDirectory()) fs.rmSync(to, { force: true });
-  fs.mkdirSync(to, { recursive: true });
-  const names = new Set(fs.readdirSync(from));
-  for (const name of names) copy(path.join(from, name), path.join(to, name));
-  for (const name of fs.readdirSync(to)) if (!names.has(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
+  const st = fs.statSync(from, { throwIfNoEntry: false });
+  if (!st) return;
+  if (!st.isDirectory()) {
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    return syncFile(from, to, st);
+  }
+  copyDir(from, to);
 }
 
-function syncFile(from: string, to: string): void {
-  const src = fs.statSync(from);
-  let dst: fs.Stats | null = null;
-  try { dst = fs.statSync(to); } catch { /* not there yet */ }
+/** `copy` for a folder; its files need no folder made for them, and no stat to tell them from folders. */
+function copyDir(from: string, to: string): void {
+  const dst = fs.statSync(to, { throwIfNoEntry: false });
+  if (dst && !dst.isDirectory()) fs.rmSync(to, { force: true });
+  if (!dst?.isDirectory()) fs.mkdirSync(to, { recursive: true });
+  const entries = fs.readdirSync(from, { withFileTypes: true });
+  const names = new Set(entries.map((e) => e.name));
+  for (const e of entries) {
+    const a = path.join(from, e.name), b = path.join(to, e.name);
+    if (e.isDirectory()) copyDir(a, b);
+    else syncFile(a, b, fs.statSync(a));
+  }
+  if (dst) for (const name of fs.readdirSync(to)) if (!names.has(name)) fs.rmSync(path.join(to, name), { recursive: true, force: true });
+}
+
+function syncFile(from: string, to: string, src: fs.Stats): void {
+  const dst = fs.statSync(to, { throwIfNoEntry: false });
   if (dst?.isFile() && dst.size === src.size && Math.abs(dst.mtimeMs - src.mtimeMs) < 1) return;
   if (dst?.isDirectory()) fs.rmSync(to, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to, fs.constants.COPYFILE_FICLONE);
   fs.utimesSync(to, src.atimeMs / 1000, src.mtimeMs / 1000);
 }

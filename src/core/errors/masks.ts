@@ -15,6 +15,11 @@ export interface MaskPattern {
   accept?: (m: RegExpExecArray) => boolean;
   /** A substring every match contains; the pattern is skipped when the text lacks it (speed). */
   hint?: string;
+  /**
+   * A cheap test that every text holding a match passes, run once over the whole text; the pattern
+   * is skipped when it fails (speed: most text holds no GUID, address or long hex run).
+   */
+  gate?: (text: string) => boolean;
 }
 
 /** Every type that `<type>` can spell; used to read our own output back (idempotence). */
@@ -28,6 +33,33 @@ const TLDS = 'com|net|org|edu|gov|mil|int|io|local|lan|corp|internal|intranet|ho
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const VAR_BEFORE = 'line|ln|port|char|column|col|row|pid|process id|processid|thread|thread id|tid|session|session id|attempt|retry|offset|position|pos|size|length|timeout|after|build|instance';
 const VAR_AFTER = 'items?|rows?|bytes?|seconds?|secs?|minutes?|mins?|hours?|ms|milliseconds?|files?|records?|objects?|users?|times|attempts?|retries|days?|KB|MB|GB|TB|entries|messages?|percent|%';
+
+/** Whether the text holds a run of at least `min` hex digits, in one pass (a regex retries at every letter a-f). */
+function hasHexRun(text: string, min: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+      if (++run >= min) return true;
+    } else run = 0;
+  }
+  return false;
+}
+
+const regexGate = (re: RegExp) => (text: string): boolean => re.test(text);
+
+/** Gates shared by the patterns of a type; those that start with a literal let the regex engine skip ahead to it. */
+const GATE = {
+  guid: regexGate(/-[0-9a-f]{4}-[0-9a-f]{4}-/i),
+  ipv6: regexGate(/::|:[0-9a-f]{1,4}:/i),
+  timestamp: regexGate(/\d[-/]\d/),
+  date: regexGate(/\d[-/]\d|\b\d{4}\b/),
+  time: regexGate(/\d:\d\d/),
+  ipv4: regexGate(/\d\.\d{1,3}\.\d/),
+  // A dot before a known top-level domain, not any dot before letters ("web.config", "setup.exe").
+  host: regexGate(new RegExp(String.raw`\.(?:${TLDS})\b`, 'i')),
+  hex: (text: string) => hasHexRun(text, 9),
+};
 
 function ipv4ok(m: RegExpExecArray): boolean {
   return m[0].split(':')[0].split('.').every((p) => Number(p) <= 255);
@@ -45,19 +77,19 @@ export const MASK_PATTERNS: readonly MaskPattern[] = [
   { type: 'unc-path', hint: '\\\\', re: /\\\\[\w.$-]+(?:\\[^\s"'<>|]*)?/g },
   { type: 'windows-path', hint: ':\\', re: /\b[A-Za-z]:\\(?:[^\\\r\n"'<>|:*?]*\\)*[^\\\s"'<>|:*?,;)]*/g },
   { type: 'unix-path', hint: '/', re: /(?<![\w/.~-])~?\/(?:[\w.@-]+\/)+[\w.@-]*/g },
-  { type: 'guid', hint: '-', re: /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi },
-  { type: 'ipv6', hint: '::', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?:%\w+)?(?![\w:])|(?<![\w:])::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?(?![\w:])/gi,
+  { type: 'guid', hint: '-', gate: GATE.guid, re: /\{?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\}?/gi },
+  { type: 'ipv6', hint: '::', gate: GATE.ipv6, re: /(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,5})?(?:%\w+)?(?![\w:])|(?<![\w:])::(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4}){0,6})?(?![\w:])/gi,
     accept: (m) => /[0-9a-f]/i.test(m[0]) && !/^\d+::?$/.test(m[0]) },
-  { type: 'ipv6', hint: ':', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])/gi },
-  { type: 'timestamp', re: /\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?Z|[+-]\d{2}:?\d{2})?/g },
-  { type: 'timestamp', re: /\b\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]\.?M\.?)?/gi },
-  { type: 'date', re: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g },
-  { type: 'date', re: new RegExp(String.raw`\b(?:${MONTHS})\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:${MONTHS}) \d{4}\b`, 'g') },
-  { type: 'time', hint: ':', re: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]\.?M\.?\b)?/gi },
-  { type: 'ipv4', hint: '.', re: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b(?![.\d])/g, accept: ipv4ok },
-  { type: 'host', hint: '.', re: new RegExp(String.raw`\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})\b(?![.-]\w)`, 'gi') },
+  { type: 'ipv6', hint: ':', gate: GATE.ipv6, re: /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])/gi },
+  { type: 'timestamp', gate: GATE.timestamp, re: /\b\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?Z|[+-]\d{2}:?\d{2})?/g },
+  { type: 'timestamp', gate: GATE.timestamp, re: /\b\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]\.?M\.?)?/gi },
+  { type: 'date', gate: GATE.date, re: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/g },
+  { type: 'date', gate: GATE.date, re: new RegExp(String.raw`\b(?:${MONTHS})\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:${MONTHS}) \d{4}\b`, 'g') },
+  { type: 'time', hint: ':', gate: GATE.time, re: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]\.?M\.?\b)?/gi },
+  { type: 'ipv4', hint: '.', gate: GATE.ipv4, re: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b(?![.\d])/g, accept: ipv4ok },
+  { type: 'host', hint: '.', gate: GATE.host, re: new RegExp(String.raw`\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})\b(?![.-]\w)`, 'gi') },
   // Long hex runs (thumbprints, trace ids); 8-digit HRESULT shapes are identifiers and are never reached here.
-  { type: 'hex', re: /\b(?:0x)?[0-9a-f]{9,}\b/gi, accept: (m) => /\d/.test(m[0]) && /[a-f]/i.test(m[0].replace(/^0x/i, '')) || m[0].length >= 16 },
+  { type: 'hex', gate: GATE.hex, re: /\b(?:0x)?[0-9a-f]{9,}\b/gi, accept: (m) => /\d/.test(m[0]) && /[a-f]/i.test(m[0].replace(/^0x/i, '')) || m[0].length >= 16 },
   { type: 'number', re: new RegExp(String.raw`\b(?:${VAR_BEFORE})\s*[:=#]?\s*(\d+)\b`, 'gi'), group: 1 },
   { type: 'number', re: new RegExp(String.raw`(?<![\w.])(\d[\d,.]*)\s*(?:${VAR_AFTER})(?!\w)`, 'gi'), group: 1 },
   // Quoted single tokens (no spaces): 'CONTOSO\jdoe', "srv01", 'MyDatabase'.
@@ -68,4 +100,12 @@ export const MASK_PATTERNS: readonly MaskPattern[] = [
 export function placeholderType(text: string): string {
   const inner = text.replace(/^[<{[][_*]*|[_*]*[>}\]]$/g, '').toLowerCase();
   return (MASK_TYPES as readonly string[]).includes(inner) ? inner : 'placeholder';
+}
+
+/** Whether a pattern's gate lets it run over `text`; `seen` keeps each shared gate's answer for this text. */
+export function passesGate(p: MaskPattern, text: string, seen: Map<(text: string) => boolean, boolean>): boolean {
+  if (!p.gate) return true;
+  let open = seen.get(p.gate);
+  if (open === undefined) seen.set(p.gate, (open = p.gate(text)));
+  return open;
 }

@@ -16,7 +16,7 @@
  */
 import { foldText, type Folded } from './fold';
 import { IDENTIFIER_FORMS, mayMatch, scanWindows } from './identifiers';
-import { MASK_PATTERNS, placeholderType } from './masks';
+import { MASK_PATTERNS, passesGate, placeholderType } from './masks';
 import { classifyLine } from './noise';
 import { detectWrapWidth } from './hard-wrap';
 
@@ -213,10 +213,12 @@ function findSpans(j: string): Span[] {
   // Patterns run over bounded windows of the text: some can backtrack over a whole run of
   // dotted or digit-comma text, which over one long line would cost its length squared.
   const windows = scanWindows(j);
+  const gated = new Map<(text: string) => boolean, boolean>();
   const runMasks = (placeholdersOnly: boolean): void => {
     for (const p of MASK_PATTERNS) {
       if ((p.type === 'placeholder') !== placeholdersOnly) continue;
       if (p.hint !== undefined && !j.includes(p.hint)) continue;
+      if (!passesGate(p, j, gated)) continue;
       for (const [wa, wb] of windows) {
         const w = j.slice(wa, wb);
         if (p.hint !== undefined && !w.includes(p.hint)) continue;

@@ -28,18 +28,6 @@ export interface TermOccurrence {
   end: number;
 }
 
-/** Porter stem, cached: articles repeat words far more than they use new ones. */
-const stemCache = new Map<string, string>();
-export function stem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
-    if (stemCache.size > 200_000) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
-}
-
 /** Longest word kept as a term: longer runs are hashes, tokens or base64, never something to search for. */
 const MAX_WORD = 40;
 
@@ -51,6 +39,26 @@ function keepWord(w: string): boolean {
   // Mixed hex runs (thumbprints, correlation ids).
   if (w.length >= 12 && /^[0-9a-f]+$/.test(w) && /\d/.test(w)) return false;
   return true;
+}
+
+/** Porter stem of a word; other tokens (digits, other scripts, short words) are their own stem. */
+function stem(word: string): string {
+  return /^[a-z]+$/.test(word) && word.length > 2 ? stemmer(word) : word;
+}
+
+/**
+ * A folded word token's term, or '' when the word is not kept; cached, because articles repeat
+ * words far more than they use new ones.
+ */
+const termCache = new Map<string, string>();
+function termOfWord(word: string): string {
+  let t = termCache.get(word);
+  if (t === undefined) {
+    t = keepWord(word) ? stem(word) : '';
+    if (termCache.size > 200_000) termCache.clear();
+    termCache.set(word, t);
+  }
+  return t;
 }
 
 /** Word terms of a text, with offsets into it. Offsets are into `text` as given (folding keeps lengths for the scripts we index). */
@@ -68,10 +76,11 @@ export function wordTerms(text: string): TermOccurrence[] {
       }
       w = w.replace(/'/g, '');
     }
-    if (!keepWord(w)) continue;
+    const term = termOfWord(w);
+    if (term === '') continue;
     const start = sameLength ? m.index : 0;
     const end = sameLength ? m.index + m[0].length : 0;
-    out.push({ term: stem(w), start, end });
+    out.push({ term, start, end });
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * every other character where it was, so offsets still point into the input.
  */
 import { scanWindows } from '../errors/identifiers';
-import { MASK_PATTERNS, type MaskType } from '../errors/masks';
+import { MASK_PATTERNS, passesGate, type MaskType } from '../errors/masks';
 
 /**
  * Mask types whose values are noise to word search: a customer's host and mail names say nothing
@@ -18,34 +18,13 @@ const URL_RE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 
 const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskType));
 
-/**
- * A cheap test that any value of a type needs, run once over the text before the type's own
- * patterns: most article text holds no GUID, no address and no long hex run.
- */
-const GATES: Partial<Record<MaskType, RegExp>> = {
-  // Gates that start with a literal character let the regex engine skip ahead to it.
-  guid: /-[0-9a-f]{4}-[0-9a-f]{4}-/i,
-  hex: /[0-9a-f]{9}/i,
-  ipv6: /::|:[0-9a-f]{1,4}:/i,
-  ipv4: /\d\.\d{1,3}\.\d/,
-  timestamp: /\d[-/]\d/,
-  date: /\d[-/]\d|\b\d{4}\b/,
-  time: /\d:\d\d/,
-  host: /[a-z0-9]\.[a-z]{2,}\b/i,
-};
-
 /** The text with every blanked value replaced by spaces of the same length. Linear in the input. */
 export function blankValues(text: string): string {
   let spans: Array<[number, number]> | null = null;
-  const gated = new Map<string, boolean>();
+  const gated = new Map<(text: string) => boolean, boolean>();
   for (const p of PATTERNS) {
     if (p.hint !== undefined && !text.includes(p.hint)) continue;
-    const gate = GATES[p.type as MaskType];
-    if (gate) {
-      let open = gated.get(p.type);
-      if (open === undefined) gated.set(p.type, (open = gate.test(text)));
-      if (!open) continue;
-    }
+    if (!passesGate(p, text, gated)) continue;
     for (const [wa, wb] of scanWindows(text)) {
       const w = text.slice(wa, wb);
       if (p.hint !== undefined && !w.includes(p.hint)) continue;
