@@ -87,6 +87,8 @@ export const MASK_PATTERNS: readonly MaskPattern[] = [
   { type: 'date', gate: GATE.date, re: new RegExp(String.raw`\b(?:${MONTHS})\.? \d{1,2},? \d{4}\b|\b\d{1,2} (?:${MONTHS}) \d{4}\b`, 'g') },
   { type: 'time', hint: ':', gate: GATE.time, re: /\b\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AP]\.?M\.?\b)?/gi },
   { type: 'ipv4', hint: '.', gate: GATE.ipv4, re: /\b(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5})?\b(?![.\d])/g, accept: ipv4ok },
+  // An LDAP name's domain components (`DC=contoso,DC=com`) are a host name in another spelling.
+  { type: 'host', hint: '=', re: /\bDC=[\w-]+(?:\s*,\s*DC=[\w-]+)*/gi },
   { type: 'host', hint: '.', gate: GATE.host, re: new RegExp(String.raw`\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:${TLDS})\b(?![.-]\w)`, 'gi') },
   // Long hex runs (thumbprints, trace ids); 8-digit HRESULT shapes are identifiers and are never reached here.
   { type: 'hex', gate: GATE.hex, re: /\b(?:0x)?[0-9a-f]{9,}\b/gi, accept: (m) => /\d/.test(m[0]) && /[a-f]/i.test(m[0].replace(/^0x/i, '')) || m[0].length >= 16 },

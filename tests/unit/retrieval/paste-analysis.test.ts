@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/core/retrieval/analyzer';
 import { blankValues } from '../../../src/core/retrieval/value-blanking';
 import { healHardWraps } from '../../../src/core/errors/hard-wrap';
+import { normalizeErrorText } from '../../../src/core/errors/normalize';
 import { QUERY_RANKING, queryTerms } from '../../../src/core/retrieval/rank-articles';
 
 const terms = (t: string) => analyze(t).map((x) => x.term);
@@ -16,6 +17,13 @@ describe('values are blanked before words are read', () => {
   it('keeps the words of a URL path and drops its query string', () => {
     expect(terms('see https://learn.example/troubleshoot/replication?ProdName=Server&ProdVer=14.0')).toEqual(expect.arrayContaining(['troubleshoot', 'replic']));
     expect(terms('see https://learn.example/troubleshoot/replication?ProdName=Server&ProdVer=14.0')).not.toContain('prodnam');
+  });
+  it('drops the domain components of an LDAP name, which are a host name spelled another way', () => {
+    const paste = 'Could not sync the naming context CN=Schema,CN=Configuration,DC=northwind,DC=lan from the remote server.';
+    expect(terms(paste)).toEqual(['sync', 'name', 'context', 'cn', 'schema', 'cn', 'configur', 'remot', 'server']);
+    // The article's example domain and the customer's read the same to the fingerprint lookup too.
+    expect(normalizeErrorText('partition CN=Configuration,DC=northwind, DC=lan failed').text)
+      .toBe(normalizeErrorText('partition CN=Configuration,DC=contoso,DC=com failed').text);
   });
   it('drops JSON keys and keeps JSON values', () => {
     expect(terms('{"error":"invalid_grant","error_description":"Token expired","trace_id":"zz"}')).toEqual(['invalid', 'grant', 'token', 'expir', 'zz']);
