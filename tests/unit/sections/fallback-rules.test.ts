@@ -1,19 +1,16 @@
 import type { RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import {
-  causeSentence,
-  detailsMethods,
-  FALLBACK_RULES,
-  hasInstructionSentence,
-  statesProblem,
-  hasFixSentence,
-  hasOrderedList,
-  isNotAFix,
-  labelledColumns,
-  labelledKinds,
-  procedureHeadingForm,
-  pseudoHeading,
-} from '../../../src/core/sections/fallback-rules';
+import { FALLBACK_RULES } from '../../../src/core/sections/fallback-rules';
+import { isNotAFix, statesProblem } from '../../../src/core/sections/rules/article-signals';
+import { causeSentence } from '../../../src/core/sections/rules/cause-sentence';
+import { detailsMethods } from '../../../src/core/sections/rules/details-methods';
+import { hasFixSentence } from '../../../src/core/sections/rules/fix-sentence';
+import { hasInstructionSentence } from '../../../src/core/sections/rules/instruction-sentence';
+import { labelledColumns } from '../../../src/core/sections/rules/label-column';
+import { labelledKinds } from '../../../src/core/sections/rules/label-paragraph';
+import { procedureHeadingForm } from '../../../src/core/sections/rules/procedure-headings';
+import { hasOrderedList } from '../../../src/core/sections/rules/procedures';
+import { pseudoHeading } from '../../../src/core/sections/rules/pseudo-heading';
 import { plainText } from '../../../src/core/markdown/plain-text';
 import { nodes } from './helpers';
 

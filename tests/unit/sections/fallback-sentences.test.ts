@@ -3,17 +3,13 @@
  * items, after a first sentence, or as an instruction heading. Fixtures are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  causeSentence,
-  CAUSE_SENTENCE_FORMS,
-  FIX_SENTENCE_FORMS,
-  hasFixSentence,
-  hasInstructionSentence,
-  isImperativeHeading,
-  labelledColumns,
-  labelledKinds,
-  statesProblem,
-} from '../../../src/core/sections/fallback-rules';
+import { statesProblem } from '../../../src/core/sections/rules/article-signals';
+import { CAUSE_SENTENCE_FORMS, causeSentence } from '../../../src/core/sections/rules/cause-sentence';
+import { FIX_SENTENCE_FORMS, hasFixSentence } from '../../../src/core/sections/rules/fix-sentence';
+import { isImperativeHeading } from '../../../src/core/sections/rules/imperative-heading';
+import { hasInstructionSentence } from '../../../src/core/sections/rules/instruction-sentence';
+import { labelledColumns } from '../../../src/core/sections/rules/label-column';
+import { labelledKinds } from '../../../src/core/sections/rules/label-paragraph';
 import { nodes, sectionsOf } from './helpers';
 
 const T = { troubleshooting: true };

@@ -5,7 +5,9 @@
  * miss that must stay unlabelled. Fixtures are written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { FIX_SENTENCE_FORMS, hasFixSentence, hasOrderedList, namesTask } from '../../../src/core/sections/fallback-rules';
+import { namesTask } from '../../../src/core/sections/rules/article-signals';
+import { FIX_SENTENCE_FORMS, hasFixSentence } from '../../../src/core/sections/rules/fix-sentence';
+import { hasOrderedList } from '../../../src/core/sections/rules/procedures';
 import { nodes, sectionsOf } from './helpers';
 
 const T = { troubleshooting: true };
