@@ -1,5 +1,5 @@
 import type { FetchFile, LookupResult, LookupStats, LookupOptions } from '../src/core/lookup/types';
-import type { FixLinks } from '../src/lookup/section-links';
+import type { FixLinks } from '../src/core/lookup/section-links';
 
 export interface SiteLookup {
   lookup(text: string, opts?: LookupOptions): Promise<LookupResult[]>;

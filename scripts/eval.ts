@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
-import { cacheDir as defaultCacheDir } from '../src/node/config';
+import { cacheDir as defaultCacheDir } from '../src/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
 import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 import { parseScriptArgs } from './script-args';
@@ -109,7 +109,7 @@ async function runNode(pastes: string[]): Promise<Answer[]> {
 // Pagefind, which fetches from a worker, the bytes the server sent meanwhile).
 const PAGEFIND_JOB = `export default async function ({ pastes, limit }) {
   const pf = await import('/pagefind/pagefind.js');
-  // As the site's search does (src/scripts/search-engine.ts): the primary index, then every other bundle.
+  // As the site's search does (src/browser/search-engine.ts): the primary index, then every other bundle.
   const extra = await fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
   await pf.init();
   await Promise.all(((extra && extra.bundles) || []).map((url) => pf.mergeIndex(url)));

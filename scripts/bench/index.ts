@@ -11,7 +11,7 @@ import path from 'node:path';
 import { measureBrowserLookup, type BrowserLookupStats } from './browser-lookup';
 import { sampleLookupQueries } from './lookup-queries';
 import { runMeasured, type RunResult } from './process-tree';
-import { readTimings } from '../../src/node/timings';
+import { readTimings } from '../../src/build/timings';
 import { parseScriptArgs } from '../script-args';
 
 const root = path.resolve(import.meta.dirname, '../..');

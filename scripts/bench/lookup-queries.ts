@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCacheText } from '../../src/node/cache-file';
+import { readCacheText } from '../../src/build/cache-file';
 
 /**
  * The bench's lookup queries: error messages the corpus itself documents, a fixed sample (same

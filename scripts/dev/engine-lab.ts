@@ -11,13 +11,13 @@ import { RANKING, buildArticleIndex } from '../../src/core/retrieval/build-artic
 import { EVIDENCE, createRetrieval } from '../../src/core/retrieval/engine';
 import { articleTermsOf, compactTerms, decodeTerms, type CompactTerms } from '../../src/core/retrieval/article-terms';
 import type { Article } from '../../src/core/model/article';
-import type { ContentBuild } from '../../src/node/build-content';
-import { articleTermsFile } from '../../src/node/light-result';
+import type { ContentBuild } from '../../src/build/build-content';
+import { articleTermsFile } from '../../src/build/light-result';
 import { loadRealSets } from '../eval/real-sets';
 import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
-import { readCacheFile, readCacheText } from '../../src/node/cache-file';
+import { readCacheFile, readCacheText } from '../../src/build/cache-file';
 
 const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, synthetic: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestArticle } from '../../src/core/ingest';
-import { discover } from '../../src/node/discover';
-import { createFsIncludeResolver } from '../../src/node/include-resolver';
-import { lightOf } from '../../src/node/light-result';
+import { discover } from '../../src/build/discover';
+import { createFsIncludeResolver } from '../../src/build/include-resolver';
+import { lightOf } from '../../src/build/light-result';
 
 const root = process.argv[2] ?? '../shared/corpus';
 const limit = Number(process.argv[3] ?? 1e9);

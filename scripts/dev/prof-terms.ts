@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compactTermsOf } from '../../src/core/retrieval/article-terms';
 import type { Article } from '../../src/core/model/article';
-import { readCacheText } from '../../src/node/cache-file';
+import { readCacheText } from '../../src/build/cache-file';
 
 const cache = process.argv[2];
 const rounds = Number(process.argv[3] ?? 3);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeLookupModule } from '../../src/node/lookup-build';
+import { writeLookupModule } from '../../src/build/lookup-build';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const fixShards = fs.readdirSync(path.join(site, '_kb/lookup/fix')).length;

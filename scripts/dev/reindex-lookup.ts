@@ -1,8 +1,8 @@
 // Rewrite an existing site's lookup index and module from the build cache (after an index-side change; no page build).
 import fs from 'node:fs';
 import path from 'node:path';
-import { generatorDigest, MANIFEST_FILE, type ContentBuild } from '../../src/node/build-content';
-import { writeLookupIndex } from '../../src/node/lookup-build';
+import { generatorDigest, MANIFEST_FILE, type ContentBuild } from '../../src/build/build-content';
+import { writeLookupIndex } from '../../src/build/lookup-build';
 
 const site = path.resolve(process.argv[2] ?? 'dist');
 const cache = path.resolve(process.argv[3] ?? '.kb-cache');

@@ -11,8 +11,8 @@ import { healHardWraps } from '../../src/core/errors/hard-wrap';
 import { decodeTerms, TERM_PAIR, type CompactTerms } from '../../src/core/retrieval/article-terms';
 import { idf, isIdentifier, isPair, termHash, type ArticleManifest } from '../../src/core/retrieval/format';
 import { chooseKeys, queryTerms } from '../../src/core/retrieval/rank-articles';
-import { readCacheFile } from '../../src/node/cache-file';
-import { articleTermsFile } from '../../src/node/light-result';
+import { readCacheFile } from '../../src/build/cache-file';
+import { articleTermsFile } from '../../src/build/light-result';
 
 /** What a miss is judged by. Covers are idf-weighted shares of the query's own words (no pairs, no synonyms). */
 export interface MissFacts {

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tokenizeErrorText } from '../../src/core/errors/normalize';
 import type { Article, ErrorMessage } from '../../src/core/model/article';
-import type { ContentBuild } from '../../src/node/build-content';
+import type { ContentBuild } from '../../src/build/build-content';
 import { createRng, negativePaste, perturbPaste, twoErrors } from './perturb';
-import { readCacheText } from '../../src/node/cache-file';
+import { readCacheText } from '../../src/build/cache-file';
 
 export interface CorpusArticle { source: string; url: string; messages: ErrorMessage[] }
 

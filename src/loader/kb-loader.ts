@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { buildContent, MANIFEST_FILE, type ContentBuild } from '../node/build-content';
-import { cacheDir, contentRoot } from '../node/config';
-import { NAV_GROUPS_FILE } from '../node/article-store';
-import { createProgress, type Progress } from '../node/progress';
-import { announceContent } from '../node/content-ready';
+import { buildContent, MANIFEST_FILE, type ContentBuild } from '../build/build-content';
+import { cacheDir, contentRoot } from '../config';
+import { NAV_GROUPS_FILE } from '../site-data/article-store';
+import { createProgress, type Progress } from '../build/progress';
+import { announceContent } from '../build/content-ready';
 
 
 /** The one entry the loader stores: which content sync the manifest in the cache is. */

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allEntries } from '../node/browse';
+import { allEntries } from '../site-data/browse';
 import { sitemap, sitemapChunks } from '../core/feeds/site-feeds';
 
 export const getStaticPaths: GetStaticPaths = async () => {

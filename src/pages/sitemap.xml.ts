@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { allEntries } from '../node/browse';
+import { allEntries } from '../site-data/browse';
 import { sitemapChunks, sitemapIndex } from '../core/feeds/site-feeds';
 
 export const GET: APIRoute = async ({ site }) => {

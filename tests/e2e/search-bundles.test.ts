@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../helpers/build-site';
 import { chromiumAvailable, launchBrowser, watchedPage, type Browser } from './browser';
 import { serveStatic, type StaticServer } from './static-server';
-import { bundleCount, bundleOf } from '../../src/node/pagefind-build';
+import { bundleCount, bundleOf } from '../../src/build/pagefind-build';
 
 let site: StaticServer;
 let browser: Browser;

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent } from '../../src/node/build-content';
-import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/node/light-result';
-import { openStampJournal } from '../../src/node/stamp-journal';
-import { reuseOrBuild } from '../../src/node/output-cache';
-import { readCacheText } from '../../src/node/cache-file';
+import { buildContent } from '../../src/build/build-content';
+import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/build/light-result';
+import { openStampJournal } from '../../src/build/stamp-journal';
+import { reuseOrBuild } from '../../src/build/output-cache';
+import { readCacheText } from '../../src/build/cache-file';
 
 const article = (version: string) => `---
 title: Sync fails with error 0x80070005 (${version})

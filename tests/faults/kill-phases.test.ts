@@ -1,7 +1,7 @@
 /**
  * A build killed at any phase (parsing, rendering, search indexing, lookup indexing), after edits
  * that are then reverted, is followed by a build whose site equals, byte for byte, a clean build
- * of the same source. The kill comes from the build's own fault hook (src/node/fault-hooks.ts).
+ * of the same source. The kill comes from the build's own fault hook (src/build/fault-hooks.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, siteDigests } from '../helpers/build-site';
-import type { FaultPoint } from '../../src/node/fault-hooks';
+import type { FaultPoint } from '../../src/build/fault-hooks';
 
 
 /** Articles edited before the killed build and reverted after it: prose, an error message and a title. */

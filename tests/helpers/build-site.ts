@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BuildReport } from '../../src/node/report';
+import type { BuildReport } from '../../src/build/report';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 

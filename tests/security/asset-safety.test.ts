@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { refusedAssetReason } from '../../src/node/asset-safety';
+import { refusedAssetReason } from '../../src/build/asset-safety';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-assets-'));
 const files: Record<string, string> = {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BuildReport } from '../../src/node/report';
+import type { BuildReport } from '../../src/build/report';
 import { e2eSite } from '../e2e/global-site';
 import { elementsOf, listFiles } from './html-scan';
 

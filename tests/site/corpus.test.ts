@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent, type ContentBuild } from '../../src/node/build-content';
-import { buildReport } from '../../src/node/report';
+import { buildContent, type ContentBuild } from '../../src/build/build-content';
+import { buildReport } from '../../src/build/report';
 import { projectRoot } from '../helpers/build-site';
 
 const corpus = path.resolve(projectRoot, process.env.KB_CORPUS_DIR ?? '../shared/corpus');

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContentBuild } from '../../src/node/build-content';
-import { writeLookupIndex } from '../../src/node/lookup-build';
+import type { ContentBuild } from '../../src/build/build-content';
+import { writeLookupIndex } from '../../src/build/lookup-build';
 import { openSiteLookup } from '../../bin/site-lookup.mjs';
 import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FEED_SIZE, SITEMAP_SIZE, atomFeed, sitemap, sitemapChunks, sitemapIndex } from '../../../src/core/feeds/site-feeds';
-import { feedbackUrl } from '../../../src/node/config';
+import { feedbackUrl } from '../../../src/config';
 
 describe('sitemap', () => {
   it('gives absolute URLs when the site address is known, escaped', () => {

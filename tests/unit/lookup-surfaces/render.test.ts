@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LookupResult } from '../../../src/core/lookup/types';
-import { excerptSpan, highlightSegments, renderLookup, sectionHref, urlWithQuery, type VNode } from '../../../src/scripts/lookup-render';
+import { excerptSpan, highlightSegments, renderLookup, sectionHref, urlWithQuery, type VNode } from '../../../src/browser/lookup-render';
 
 const HOSTILE = `<img src=x onerror="alert(1)"><script>alert(2)</script>`;
 
@@ -110,7 +110,7 @@ describe('helpers', () => {
 
 describe('page script', () => {
   it('never assigns HTML', () => {
-    const dir = path.resolve(import.meta.dirname, '../../../src/scripts');
+    const dir = path.resolve(import.meta.dirname, '../../../src/browser');
     for (const f of ['lookup-page.ts', 'lookup-render.ts']) {
       const code = fs.readFileSync(path.join(dir, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/);

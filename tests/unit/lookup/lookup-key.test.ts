@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ingestArticle } from '../../../src/core/ingest';
 import type { IncludeResolver } from '../../../src/core/markdown/pipeline';
-import { lookupKeyOf } from '../../../src/node/lookup-input';
+import { lookupKeyOf } from '../../../src/build/lookup-input';
 
 const noFiles: IncludeResolver = { read: () => ({ error: 'missing' }), exists: () => false };
 

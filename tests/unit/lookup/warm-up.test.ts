@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_SAMPLES, warmUp } from '../../../src/lookup/warm-up';
+import { WARM_UP_SAMPLES, warmUp } from '../../../src/browser/lookup/warm-up';
 
 describe('lookup warm-up', () => {
   it('runs the whole lookup path: every sample finds its own article, confidently', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFsIncludeResolver } from '../../../src/node/include-resolver';
+import { createFsIncludeResolver } from '../../../src/build/include-resolver';
 import { render } from './helpers';
 
 // wooorm style: tests/fixtures/markdown/<case>/input.md(x) → output.html (+ diagnostics.json, records.json).

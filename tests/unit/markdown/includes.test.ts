@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFsIncludeResolver } from '../../../src/node/include-resolver';
+import { createFsIncludeResolver } from '../../../src/build/include-resolver';
 import { MAX_INCLUDE_DEPTH } from '../../../src/core/markdown/extensions/includes';
 import { memoryResolver, render } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundleCount, bundleOf, MAX_BUNDLES } from '../../../src/node/pagefind-build';
+import { bundleCount, bundleOf, MAX_BUNDLES } from '../../../src/build/pagefind-build';
 
 const urls = (n: number, prefix = 'a') => Array.from({ length: n }, (_, i) => `/${prefix}/article-${i}/`);
 

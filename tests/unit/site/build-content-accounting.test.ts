@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent } from '../../../src/node/build-content';
-import { buildReport } from '../../../src/node/report';
+import { buildContent } from '../../../src/build/build-content';
+import { buildReport } from '../../../src/build/report';
 
 function tempRoot(files: Record<string, string>, links: Record<string, string> = {}): { root: string; cache: string } {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-bc-'));

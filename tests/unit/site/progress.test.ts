@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createProgress } from '../../../src/node/progress';
+import { createProgress } from '../../../src/build/progress';
 
 function fakeStream(isTTY: boolean) {
   const writes: string[] = [];

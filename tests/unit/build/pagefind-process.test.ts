@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildContent, generatorDigest } from '../../../src/node/build-content';
-import { bundleCount, bundlesAtOnce, EXTRA_BUNDLES_FILE, writeSearchIndex } from '../../../src/node/pagefind-build';
+import { buildContent, generatorDigest } from '../../../src/build/build-content';
+import { bundleCount, bundlesAtOnce, EXTRA_BUNDLES_FILE, writeSearchIndex } from '../../../src/build/pagefind-build';
 import { projectRoot } from '../../helpers/build-site';
 
 const previousChunk = process.env.KB_PAGEFIND_CHUNK;

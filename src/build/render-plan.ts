@@ -20,8 +20,9 @@ import { fileURLToPath } from 'node:url';
 import type { ArticleEntry, ContentBuild } from './build-content';
 import { generatorDigest } from './build-content';
 import { hashTree } from './code-digest';
-import { cacheDir } from './config';
-import { PLAN_FILE, type PlanForRoutes } from './article-store';
+import { SITE_SOURCES } from './source-folders';
+import { cacheDir } from '../config';
+import { PLAN_FILE, type PlanForRoutes } from '../site-data/article-store';
 import { fileStamp, hasStamp, stampsBelow, type FileStamp } from './file-stamps';
 import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 
@@ -54,7 +55,7 @@ export interface SiteSettings {
 export function siteDigest(settings: SiteSettings): string {
   const hash = crypto.createHash('sha256').update(generatorDigest());
   const src = path.resolve(here, '..');
-  for (const part of ['pages', 'layouts', 'components', 'styles', 'scripts', 'integration', 'loader', 'content.config.ts']) hashTree(hash, path.join(src, part));
+  for (const part of SITE_SOURCES) hashTree(hash, path.join(src, part));
   for (const file of ['astro.config.mjs', 'package-lock.json']) hashTree(hash, path.resolve(src, '..', file));
   hash.update(JSON.stringify({ ...settings, source: process.env.KB_SOURCE_URL ?? '', feedback: process.env.KB_FEEDBACK_URL ?? '' }));
   return hash.digest('hex').slice(0, 24);

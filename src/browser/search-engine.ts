@@ -100,7 +100,7 @@ let pagefindLoad: Promise<Pagefind | null> | null = null;
 export function loadPagefind(): Promise<Pagefind | null> {
   pagefindLoad ??= (async () => {
     try {
-      // Sites are indexed in several bundles (see src/node/pagefind-build.ts), listed in this file.
+      // Sites are indexed in several bundles (see src/build/pagefind-build.ts), listed in this file.
       const extra = fetch('/pagefind/bundles.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
       const pf = (await importAtRuntime(PAGEFIND_URL)) as unknown as Pagefind;
       await pf.options({ excerptLength: 26 });

@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { buildLookupIndex } from '../core/lookup/build-index';
 import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
-import { buildFixShards, fixShardCount, type FixLinks } from '../lookup/section-links';
+import { buildFixShards, fixShardCount, type FixLinks } from '../core/lookup/section-links';
 import { lookupRecordOf, type LookupInput } from './lookup-input';
 import { lookupInputFile } from './light-result';
 import { readCacheText, readCodeFile, remadeLine, writeCacheFile, writeCodeFile } from './cache-file';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import type { CompactTerms } from '../core/retrieval/article-terms';
-import { readModel, readTerms } from './article-store';
+import { readModel, readTerms } from '../site-data/article-store';
 import type { ArticleEntry, ContentBuild } from './build-content';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
@@ -29,8 +29,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The browser entry, next to this file in the source tree (fallback: the project's cwd). */
 export function lookupEntryFile(): string {
-  const beside = path.resolve(here, '../lookup/lookup-entry.ts');
-  return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), 'src/lookup/lookup-entry.ts');
+  const beside = path.resolve(here, '../browser/lookup/lookup-entry.ts');
+  return fs.existsSync(beside) ? beside : path.resolve(process.cwd(), 'src/browser/lookup/lookup-entry.ts');
 }
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Article } from '../core/model/article';
 import type { LookupArticleInput } from '../core/lookup/types';
-import type { FixLinks } from '../lookup/section-links';
+import type { FixLinks } from '../core/lookup/section-links';
 
 export interface LookupInput {
   input: LookupArticleInput;

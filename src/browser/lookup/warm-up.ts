@@ -6,9 +6,9 @@
  * (100 fresh lookups, 4 runs each, alternating) p50 went from 23–29 to 19–27 ms and p95 from 49–67
  * to 43–60 ms.
  */
-import { buildLookupIndex } from '../core/lookup/build-index';
-import { createLookup } from '../core/lookup/query';
-import type { FetchFile, LookupArticleInput } from '../core/lookup/types';
+import { buildLookupIndex } from '../../core/lookup/build-index';
+import { createLookup } from '../../core/lookup/query';
+import type { FetchFile, LookupArticleInput } from '../../core/lookup/types';
 
 /** Error texts with the shapes real pastes have: codes, GUIDs, paths, URLs, times, stack frames, log records. */
 export const WARM_UP_SAMPLES = [

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kbLoader, SYNC_ENTRY_ID } from '../../../src/loader/kb-loader';
-import { loadEntries } from '../../../src/node/article-store';
+import { loadEntries } from '../../../src/site-data/article-store';
 import { projectRoot } from '../../helpers/build-site';
 
 const saved = { content: process.env.KB_CONTENT_DIR, cache: process.env.KB_CACHE_DIR };

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from './config';
+import { cacheDir } from '../config';
 
 /**
  * Phase timings of one build, appended as JSON lines to `<cache>/timings.jsonl`. The loader and the

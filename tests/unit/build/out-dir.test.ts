@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { beginInPlace } from '../../../src/node/out-dir';
+import { beginInPlace } from '../../../src/build/out-dir';
 
 function site(): string {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kb-outdir-')), 'dist');

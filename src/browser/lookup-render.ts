@@ -4,7 +4,7 @@
  * pasted or article text can never become markup. Tested in tests/unit/lookup-surfaces.
  */
 import type { LookupResult } from '../core/lookup/types';
-import type { FixLinks } from '../lookup/section-links';
+import type { FixLinks } from '../core/lookup/section-links';
 
 export type { FixLinks };
 

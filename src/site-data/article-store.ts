@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../core/model/article';
 import type { NavGroup } from '../core/toc';
-import type { ArticleEntry } from './build-content';
-import { cacheDir, contentRoot } from './config';
+import type { ArticleEntry } from '../build/build-content';
+import { cacheDir, contentRoot } from '../config';
 import { ingestArticle } from '../core/ingest';
-import { createFsIncludeResolver } from './include-resolver';
-import { articleTermsFile, lightOf } from './light-result';
+import { createFsIncludeResolver } from '../build/include-resolver';
+import { articleTermsFile, lightOf } from '../build/light-result';
 import { compactTermsOf, decodeTerms, encodeTerms, type CompactTerms } from '../core/retrieval/article-terms';
-import { faultPoint } from './fault-hooks';
-import { firstLine, readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
+import { faultPoint } from '../build/fault-hooks';
+import { firstLine, readCacheFile, readCacheText, remadeLine, writeCacheFile } from '../build/cache-file';
 
 /** The loader's record of a content sync (a `ContentBuild`), in the cache. */
 export const MANIFEST_FILE = 'manifest.json';

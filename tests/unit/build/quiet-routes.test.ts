@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quietRouteLines } from '../../../src/node/quiet-routes';
+import { quietRouteLines } from '../../../src/build/quiet-routes';
 
 function fakeStream() {
   const written: string[] = [];

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestInWorkers } from '../../../src/node/ingest-pool';
-import type { LightResult } from '../../../src/node/light-result';
+import { ingestInWorkers } from '../../../src/build/ingest-pool';
+import type { LightResult } from '../../../src/build/light-result';
 import { projectRoot } from '../../helpers/build-site';
 
 const root = path.join(projectRoot, 'content');

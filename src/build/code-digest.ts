@@ -2,6 +2,7 @@ import crypto, { type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GENERATOR_SOURCES } from './source-folders';
 
 /** Adds every file at or below `file` (names and bytes, in sorted order) to `hash`. Nothing there adds nothing. */
 export function hashTree(hash: Hash, file: string): void {
@@ -21,7 +22,7 @@ let generatorDigestMemo: string | null = null;
 export function generatorDigest(): string {
   if (generatorDigestMemo) return generatorDigestMemo;
   const hash = crypto.createHash('sha256');
-  for (const dir of ['../core', '../node', '../lookup']) hashTree(hash, path.resolve(here, dir));
+  for (const dir of GENERATOR_SOURCES) hashTree(hash, path.resolve(here, '..', dir));
   // The parsers are dependencies (satteri is native): an upgrade can change what they read.
   hashTree(hash, path.resolve(here, '../../package-lock.json'));
   generatorDigestMemo = hash.digest('hex').slice(0, 16);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DamagedCacheFile, readCacheFile, readCacheText, readCodeFile, removeCutWrites, replaceFile, writeCacheFile, writeCodeFile } from '../../../src/node/cache-file';
+import { DamagedCacheFile, readCacheFile, readCacheText, readCodeFile, removeCutWrites, replaceFile, writeCacheFile, writeCodeFile } from '../../../src/build/cache-file';
 
 const dir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kb-cache-file-'));
 

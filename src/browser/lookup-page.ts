@@ -5,7 +5,7 @@
  * the page through `textContent`; this file never assigns HTML.
  */
 import type { LookupResult } from '../core/lookup/types';
-import type { FixLinks } from '../lookup/section-links';
+import type { FixLinks } from '../core/lookup/section-links';
 import { renderLookup, urlWithQuery, type VNode } from './lookup-render';
 
 interface LookupModule {

@@ -14,7 +14,7 @@ import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers, workerCount } from './ingest-pool';
 import { lightOf, modelFileOf, type LightResult } from './light-result';
 import { relatedArticles } from '../core/retrieval/related-articles';
-import { readTerms } from './article-store';
+import { readTerms } from '../site-data/article-store';
 import { copyKeys } from '../core/retrieval/build-article-index';
 import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
@@ -27,7 +27,7 @@ export { generatorDigest };
 
 
 /** Where the loader leaves the build for the integration (they run in different module graphs). */
-export { MANIFEST_FILE } from './article-store';
+export { MANIFEST_FILE } from '../site-data/article-store';
 
 /** The light per-article record pages and browse lists need; the full model stays in the cache file. */
 export interface ArticleEntry {

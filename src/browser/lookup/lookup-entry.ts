@@ -1,16 +1,16 @@
 /**
  * Entry of the browser module published as `/_kb/lookup.js` (bundled by
- * `src/node/lookup-build.ts`). The page, the CLI and third-party pages all use
+ * `src/build/lookup-build.ts`). The page, the CLI and third-party pages all use
  * this one bundle, so they share one normalizer and one ranking.
  *
  *   const { lookup } = await import('/_kb/lookup.js');
  *   const results = await lookup(pastedText, { limit: 5 });
  */
-import type { FetchFile, LookupOptions, LookupStats } from '../core/lookup/types';
-import type { Manifest } from '../core/lookup/format';
-import type { ArticleManifest } from '../core/retrieval/format';
-import { createRetrieval, type Retrieval, type RetrievalAnswer, type RetrievalResult } from '../core/retrieval/engine';
-import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from './section-links';
+import type { FetchFile, LookupOptions, LookupStats } from '../../core/lookup/types';
+import type { Manifest } from '../../core/lookup/format';
+import type { ArticleManifest } from '../../core/retrieval/format';
+import { createRetrieval, type Retrieval, type RetrievalAnswer, type RetrievalResult } from '../../core/retrieval/engine';
+import { fixFromRecord, fixShardOf, fixShardPath, type FixLinks, type FixRecord } from '../../core/lookup/section-links';
 import { warmUp } from './warm-up';
 
 export type { FetchFile, LookupOptions, LookupStats, FixLinks, RetrievalAnswer, RetrievalResult };

@@ -4,7 +4,7 @@
  * hash (`_kb/lookup/fix/<n>.json`), so showing a result fetches one tiny file,
  * whatever the corpus size. Shared by the writer (node) and the reader (browser).
  */
-import { fnv1a } from '../core/lookup/fingerprint';
+import { fnv1a } from './fingerprint';
 
 export interface SectionLink { anchor: string; title: string }
 /** First cause and first solution of an article, when it has them. */

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent, generatorDigest } from '../../../src/node/build-content';
-import { writeLookupIndex } from '../../../src/node/lookup-build';
-import { lookupInputFile, searchDocumentFile } from '../../../src/node/light-result';
-import { writeSearchIndex } from '../../../src/node/pagefind-build';
+import { buildContent, generatorDigest } from '../../../src/build/build-content';
+import { writeLookupIndex } from '../../../src/build/lookup-build';
+import { lookupInputFile, searchDocumentFile } from '../../../src/build/light-result';
+import { writeSearchIndex } from '../../../src/build/pagefind-build';
 import { searchDocument } from '../../../src/core/search/index-document';
 import { projectRoot } from '../../helpers/build-site';
-import { readCacheText } from '../../../src/node/cache-file';
+import { readCacheText } from '../../../src/build/cache-file';
 
 function digests(dir: string): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildContent, generatorDigest } from '../../../src/node/build-content';
-import { bundleCount, writeSearchIndex } from '../../../src/node/pagefind-build';
-import { writeSearchIndexInWorker } from '../../../src/node/pagefind-thread';
+import { buildContent, generatorDigest } from '../../../src/build/build-content';
+import { bundleCount, writeSearchIndex } from '../../../src/build/pagefind-build';
+import { writeSearchIndexInWorker } from '../../../src/build/pagefind-thread';
 import { projectRoot } from '../../helpers/build-site';
 
 const previousChunk = process.env.KB_PAGEFIND_CHUNK;
