@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { kbIntegration } from './src/integration/kb-integration.ts';
+import { kb } from './src/integration/kb-integration.ts';
 
 export default defineConfig({
-  integrations: [mdx(), kbIntegration()],
+  // Options (all optional, with their environment overrides): src/config.ts and the README's Configuration.
+  integrations: [mdx(), kb()],
   trailingSlash: 'always',
   // The site's public address (`KB_SITE_URL`): sitemap.xml and feed.xml give absolute URLs only when it is set.
   site: process.env.KB_SITE_URL || undefined,

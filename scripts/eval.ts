@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileFetcher, loadSiteModule } from '../bin/site-lookup.mjs';
-import { cacheDir as defaultCacheDir } from '../src/config';
+import { resolveConfig } from '../src/config';
 import { buildQueries, loadCorpus, targetRanks, type Query } from './eval/queries';
 import { LOOKUP_JOB, runInChromium } from './eval/page-runner';
 import { parseScriptArgs } from './script-args';
@@ -52,7 +52,7 @@ const USAGE = `usage: npm run eval -- [options]
   -h, --help        show this help`;
 const values = parseScriptArgs('eval', OPTIONS, USAGE);
 const site = path.resolve(values.site!);
-const cache = path.resolve(values.cache ?? defaultCacheDir());
+const cache = path.resolve(values.cache ?? resolveConfig().cacheDir);
 if (values.smoke) { values.raw = '50'; values.queries = '50'; values.negatives = '20'; }
 const NQ = Number(values.queries), NN = Number(values.negatives), SEED = Number(values.seed), LIMIT = Number(values.limit);
 

@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
+import config from 'virtual:kb/config';
 import { kbLoader } from './loader/kb-loader';
 
 /**
@@ -8,7 +9,7 @@ import { kbLoader } from './loader/kb-loader';
  */
 export const collections = {
   articles: defineCollection({
-    loader: kbLoader(),
+    loader: kbLoader(config),
     schema: z.object({
       /** Articles published by the sync. */
       articles: z.number(),

@@ -12,6 +12,7 @@ import { measureBrowserLookup, type BrowserLookupStats } from './browser-lookup'
 import { sampleLookupQueries } from './lookup-queries';
 import { runMeasured, type RunResult } from './process-tree';
 import { readTimings } from '../../src/build/timings';
+import { cacheLayout } from '../../src/build/cache-layout';
 import { parseScriptArgs } from '../script-args';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -64,7 +65,7 @@ const env: NodeJS.ProcessEnv = {
 };
 
 async function build(label: string): Promise<RunResult & { phases: Record<string, number> }> {
-  fs.rmSync(path.join(cache, 'timings.jsonl'), { force: true });
+  fs.rmSync(cacheLayout(cache).timings, { force: true });
   env.KB_CACHE_DIR = cache;
   const r = await runMeasured(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], env, root);
   // The build's own log, kept with --keep (what a user would have seen, progress lines included).

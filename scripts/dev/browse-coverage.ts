@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ContentBuild } from '../../src/build/build-content';
+import type { ContentBuild } from '../../src/build/build-record';
 import { nameKey, productFamily } from '../../src/core/classify/product-names';
 
 const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' }, cache: { type: 'string', default: '.kb-cache' } } });

@@ -11,8 +11,8 @@ import { RANKING, buildArticleIndex } from '../../src/core/retrieval/build-artic
 import { EVIDENCE, createRetrieval } from '../../src/core/retrieval/engine';
 import { articleTermsOf, compactTerms, decodeTerms, type CompactTerms } from '../../src/core/retrieval/article-terms';
 import type { Article } from '../../src/core/model/article';
-import type { ContentBuild } from '../../src/build/build-content';
-import { articleTermsFile } from '../../src/build/light-result';
+import type { ContentBuild } from '../../src/build/build-record';
+import { articleTermsFile } from '../../src/build/cache-layout';
 import { loadRealSets } from '../eval/real-sets';
 import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';

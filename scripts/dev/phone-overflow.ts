@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import type { ContentBuild } from '../../src/build/build-content';
+import type { ContentBuild } from '../../src/build/build-record';
 
 const { values } = parseArgs({ options: { base: { type: 'string' }, cache: { type: 'string', default: '.kb-cache' }, count: { type: 'string', default: '300' }, width: { type: 'string', default: '390' } } });
 const build = JSON.parse(fs.readFileSync(path.join(values.cache!, 'manifest.json'), 'utf8')) as ContentBuild;

@@ -12,7 +12,7 @@ import { decodeTerms, TERM_PAIR, type CompactTerms } from '../../src/core/retrie
 import { idf, isIdentifier, isPair, termHash, type ArticleManifest } from '../../src/core/retrieval/format';
 import { chooseKeys, queryTerms } from '../../src/core/retrieval/rank-articles';
 import { readCacheFile } from '../../src/build/cache-file';
-import { articleTermsFile } from '../../src/build/light-result';
+import { articleTermsFile } from '../../src/build/cache-layout';
 
 /** What a miss is judged by. Covers are idf-weighted shares of the query's own words (no pairs, no synonyms). */
 export interface MissFacts {

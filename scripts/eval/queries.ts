@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { tokenizeErrorText } from '../../src/core/errors/normalize';
 import type { Article, ErrorMessage } from '../../src/core/model/article';
-import type { ContentBuild } from '../../src/build/build-content';
+import type { ContentBuild } from '../../src/build/build-record';
 import { createRng, negativePaste, perturbPaste, twoErrors } from './perturb';
 import { readCacheText } from '../../src/build/cache-file';
 

@@ -5,16 +5,19 @@ import { DiagnosticSink, collapseRepeats, type Diagnostic } from '../core/diagno
 import { ingestArticle } from '../core/ingest';
 import { checkLinks } from '../core/link-check';
 import { urlForSource } from '../core/slug';
-import { parseToc, placeArticles, type NavGroup, type NavPlacement, type TocNode } from '../core/toc';
+import { parseToc, placeArticles, type TocNode } from '../core/toc';
 import { resolveTaxonomy, type SiteFolders } from '../core/classify/resolve-taxonomy';
-import type { TaxonomyHints } from '../core/frontmatter/frontmatter';
 import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
-import { ingestInWorkers, workerCount } from './ingest-pool';
-import { lightOf, modelFileOf, type LightResult } from './light-result';
+import { ingestInWorkers } from './ingest-pool';
+import { lightOf } from './light-result';
+import type { ArticleEntry, CacheIndex, ContentBuild, LightResult } from './build-record';
+import { cacheIndexSchema, parseCacheJson, relatedCacheSchema } from './build-record';
+import { cacheLayout, modelFileOf } from './cache-layout';
 import { relatedArticles } from '../core/retrieval/related-articles';
-import { readTerms } from '../site-data/article-store';
+import { readTerms } from './article-cache';
+import { defaultWorkers } from '../config';
 import { copyKeys } from '../core/retrieval/build-article-index';
 import { compactStamps, openStampJournal, readStamps, type Stamp } from './stamp-journal';
 import { recordTiming } from './timings';
@@ -22,72 +25,21 @@ import { generatorDigest } from './code-digest';
 import { faultPoint } from './fault-hooks';
 import { firstLine, readCacheText, removeCutWrites, writeCacheFile } from './cache-file';
 
-export { generatorDigest };
 
-
-
-/** Where the loader leaves the build for the integration (they run in different module graphs). */
-export { MANIFEST_FILE } from '../site-data/article-store';
-
-/** The light per-article record pages and browse lists need; the full model stays in the cache file. */
-export interface ArticleEntry {
-  source: string;
-  url: string;
-  title: string;
-  description: string;
-  summary: string;
-  topic: string;
-  isTroubleshooting: boolean;
-  /** The site's products for the article (see resolve-taxonomy.ts): its own, or what its metadata or folder says. */
-  products: string[];
-  /** The site's support areas for the article, likewise. */
-  supportAreas: string[][];
-  taxonomyHints: TaxonomyHints;
-  /** Related articles, best first (related-articles.ts); titles are kept so a page is rendered again when one changes. */
-  related: Array<{ url: string; title: string }>;
-  date: string | null;
-  kbNumber: string | null;
-  causes: number;
-  solutions: number;
-  errorMessages: number;
-  /** Changes when what the lookup index takes from the article changes (see lookup-input.ts). */
-  lookupKey: string;
-  /** Cache file holding the full `Article`, relative to the cache dir. */
-  modelFile: string;
-  /** Changes whenever the article's model may change (its bytes, includes, or the generator). */
-  contentKey: string;
-  nav: NavPlacement | null;
-}
-
-export interface ContentBuild {
-  root: string;
-  /** Every Markdown input file found: read, or refused (a symlink leaving the root) with a diagnostic. */
-  inputs: number;
-  articles: ArticleEntry[];
-  diagnostics: Diagnostic[];
-  /** Non-article files, counted by kind (tocs, assets, other). */
-  otherFiles: Record<string, number>;
-  /** Assets referenced by published articles, below the content root. */
-  assets: string[];
-  /** Toc groups, each stored once; an article's `nav.group` indexes this list. */
-  navGroups: NavGroup[];
-  /**
-   * `repaired`: articles the index called unchanged whose cached files did not match it, parsed again (why, per
-   * article). `indexProblem`: why the cache index itself could not be read, when it could not (every article was then parsed).
-   */
-  cache: { hits: number; misses: number; repaired: string[]; indexProblem: string | null };
-}
 
 const sha = (data: string | Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Read, parse and normalize every file under the content root. Writes each article's model to the cache. */
 export interface BuildContentOptions {
+  /** Parser processes (the configuration's `workers`; default one per core, at most 8); below 2, or for fewer than 32 articles to parse, the main thread parses. */
+  workers?: number;
   /** Called as articles are parsed: parsed so far, and how many need parsing (cache misses). */
   onProgress?: (done: number, total: number) => void;
 }
 
 export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
-  const articleDir = path.join(cacheDir, 'articles');
+  const layout = cacheLayout(cacheDir);
+  const articleDir = layout.articles;
   fs.mkdirSync(articleDir, { recursive: true });
   removeCutWrites(articleDir);
   let phaseStart = performance.now();
@@ -161,7 +113,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
       stamps.set(light.page.modelFile, stamp);
     }
   };
-  const workers = workerCount();
+  const workers = opts.workers ?? defaultWorkers();
   if (workers > 1 && misses.length >= 32) {
     let done = 0;
     await ingestInWorkers(root, cacheDir, misses.map((m) => m.source), workers, (i, light) => {
@@ -223,7 +175,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   classifyArticles(articles, tocs.folders);
-  relateArticles(articles, cacheDir, repaired);
+  relateArticles(articles, cacheDir, root, repaired);
   phaseDone('manifest');
   return {
     root,
@@ -257,27 +209,19 @@ function outputsProblem(cacheDir: string, stamp: Stamp | undefined, contentKey: 
   return null;
 }
 
-interface CacheIndex {
-  records: Record<string, { key: string; includeDigests: Record<string, string>; light: LightResult }>;
-}
-
-const INDEX_FILE = 'index.json';
-
 /** The cache index of the last build; a damaged one is dropped (every article is then parsed again) and `problem` says why. */
 function readIndex(cacheDir: string): { index: CacheIndex; problem: string | null } {
-  const file = path.join(cacheDir, INDEX_FILE);
+  const file = cacheLayout(cacheDir).index;
   if (!fs.existsSync(file)) return { index: { records: {} }, problem: null };
   try {
-    const data = JSON.parse(readCacheText(file)) as CacheIndex;
-    if (data && typeof data.records === 'object') return { index: data, problem: null };
-    return { index: { records: {} }, problem: `${INDEX_FILE}: it holds another shape` };
+    return { index: parseCacheJson(cacheIndexSchema, readCacheText(file), path.basename(file)), problem: null };
   } catch (e) {
     return { index: { records: {} }, problem: firstLine(e) };
   }
 }
 
 function writeIndex(cacheDir: string, index: CacheIndex): void {
-  writeCacheFile(path.join(cacheDir, INDEX_FILE), JSON.stringify(index));
+  writeCacheFile(cacheLayout(cacheDir).index, JSON.stringify(index));
 }
 
 /** Two sources that map to one URL: the first in path order keeps it, the others get `-2`, `-3`… and a warning. */
@@ -344,29 +288,26 @@ function readTocs(root: string, files: DiscoveredFile[], articleSources: Set<str
   return { trees, folders };
 }
 
-/** The related articles of the last build that computed them, with what they were computed from. */
-const RELATED_FILE = 'related.json';
-
 /**
  * Gives every article its related articles, from the terms its parser wrote (a damaged terms file is
  * made again and listed in `repaired`). They depend on every article's terms, area and title, so
  * they are kept with a digest of those and computed again only when it changes.
  */
-function relateArticles(articles: ArticleEntry[], cacheDir: string, repaired: string[]): void {
+function relateArticles(articles: ArticleEntry[], cacheDir: string, contentDir: string, repaired: string[]): void {
   const keys = copyKeys(articles);
   const inputsKey = (a: ArticleEntry) => ({ url: a.url, area: (a.supportAreas[0] ?? []).join('\\'), copyKey: keys.get(a.source)! });
   const digest = sha(JSON.stringify([generatorDigest(), ...[...articles].sort((x, y) => (x.url < y.url ? -1 : 1)).map((a) => [a.contentKey, inputsKey(a)])]));
-  const file = path.join(cacheDir, RELATED_FILE);
+  const file = cacheLayout(cacheDir).related;
   let urls: Record<string, string[]> | null = null;
   try {
-    const kept = JSON.parse(readCacheText(file)) as { digest?: unknown; related?: Record<string, string[]> };
-    if (kept.digest === digest && kept.related && typeof kept.related === 'object') urls = kept.related;
+    const kept = parseCacheJson(relatedCacheSchema, readCacheText(file), file);
+    if (kept.digest === digest) urls = kept.related;
   } catch {
     // None yet, or damaged: computed again below.
   }
   if (!urls) {
     const related = relatedArticles(articles.map((a) => {
-      const { terms, remade } = readTerms(a, cacheDir);
+      const { terms, remade } = readTerms(a, cacheDir, contentDir);
       if (remade) repaired.push(remade);
       return { ...inputsKey(a), terms };
     }));

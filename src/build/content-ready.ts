@@ -1,4 +1,4 @@
-import type { ContentBuild } from './build-content';
+import type { ContentBuild } from './build-record';
 
 /**
  * The content loader and the integration run in different module graphs (Vite's and Node's), so

@@ -1,3 +1,5 @@
+import { environmentFacts } from '../config';
+
 /**
  * The fault-injection suite's hook (tests/faults): with `KB_FAULT_KILL_AT=<point>`, the build
  * process kills itself (SIGKILL, as an out-of-memory killer or a pulled plug would) the
@@ -8,8 +10,9 @@ export type FaultPoint = 'parse' | 'render' | 'search-index' | 'lookup-index';
 const reached = new Map<FaultPoint, number>();
 
 export function faultPoint(point: FaultPoint): void {
-  if (process.env.KB_FAULT_KILL_AT !== point) return;
+  const { faultKillAt, faultKillAfter } = environmentFacts();
+  if (faultKillAt !== point) return;
   const n = (reached.get(point) ?? 0) + 1;
   reached.set(point, n);
-  if (n >= (Number(process.env.KB_FAULT_KILL_AFTER) || 1)) process.kill(process.pid, 'SIGKILL');
+  if (n >= faultKillAfter) process.kill(process.pid, 'SIGKILL');
 }

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -22,12 +21,6 @@ export interface IngestPoolOptions {
   heapMb?: number;
 }
 
-/** How many parser processes: one per core, at most 8; `KB_WORKERS=0` parses on the main thread. */
-export function workerCount(): number {
-  const env = process.env.KB_WORKERS;
-  if (env !== undefined && /^\d+$/.test(env)) return Number(env);
-  return Math.min(8, os.availableParallelism());
-}
 
 /**
  * Parse many articles in child processes. Each writes the article's model to the cache itself; its

@@ -1,30 +1,15 @@
-import crypto from 'node:crypto';
 import path from 'node:path';
-import type { Diagnostic } from '../core/diagnostics';
 import type { IngestResult } from '../core/ingest';
 import { anchorsOf } from '../core/link-check';
 import type { Article } from '../core/model/article';
-import type { ArticleEntry } from './build-content';
+import type { LightResult, ModelEntry } from './build-record';
+import { articleTermsFile, lookupInputFile, modelFileOf, searchDocumentFile } from './cache-layout';
 import { lookupRecordOf } from './lookup-input';
 import { searchDocument } from '../core/search/index-document';
 import { compactTermsOf, encodeTerms } from '../core/retrieval/article-terms';
 import { writeCacheFile } from './cache-file';
 
-/** The entry fields that come from the model; the build adds the content key and nav. */
-export type ModelEntry = Omit<ArticleEntry, 'modelFile' | 'contentKey' | 'nav' | 'related'>;
-
-/** What the build keeps of a parsed article: everything but its HTML, which lives in the model file. */
-export interface LightResult {
-  source: string;
-  diagnostics: Diagnostic[];
-  includes: string[];
-  assets: string[];
-  links: IngestResult['links'];
-  page: { entry: ModelEntry; anchors: string[]; modelFile: string; outputs: Record<string, number> } | null;
-}
-
-/** The cache file of an article's model: named by its source, so each article has one. */
-export const modelFileOf = (source: string): string => `articles/${crypto.createHash('sha256').update(source).digest('hex').slice(0, 24)}.model.json`;
+export type { LightResult };
 
 /**
  * Write the article's model to its own file and keep only the light record. Parser threads call
@@ -51,18 +36,6 @@ export function lightOf(result: IngestResult, cacheDir: string): LightResult {
   }
   return light;
 }
-
-/**
- * Files the parser writes beside an article's model, so later phases never read the models: at
- * 50,000 articles the lookup build had re-read 866 MB of them, Pagefind's feeder 974 MB (28 s).
- */
-const besideModel = (modelFile: string, ext: string): string => modelFile.replace(/\.model\.json$/, ext);
-/** The article's lookup input (only for articles with error messages). */
-export const lookupInputFile = (modelFile: string): string => besideModel(modelFile, '.lookup.json');
-/** The article's terms for the article index (every article). */
-export const articleTermsFile = (modelFile: string): string => besideModel(modelFile, '.terms.bin');
-/** The HTML Pagefind indexes for the article. */
-export const searchDocumentFile = (modelFile: string): string => besideModel(modelFile, '.search.html');
 
 function entryOf(a: Article, lookupKey: string): ModelEntry {
   return {

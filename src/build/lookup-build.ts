@@ -10,13 +10,13 @@ import { manifestPath } from '../core/lookup/format';
 import type { LookupArticleInput, LookupIndexFile } from '../core/lookup/types';
 import { buildFixShards, fixShardCount, type FixLinks } from '../core/lookup/section-links';
 import { lookupRecordOf, type LookupInput } from './lookup-input';
-import { lookupInputFile } from './light-result';
+import { cacheLayout, LOOKUP_MODULE_FILE, lookupInputFile } from './cache-layout';
 import { readCacheText, readCodeFile, remadeLine, writeCacheFile, writeCodeFile } from './cache-file';
 import { articleNumbers, buildArticleIndex } from '../core/retrieval/build-article-index';
 import { articleManifestPath } from '../core/retrieval/format';
 import type { CompactTerms } from '../core/retrieval/article-terms';
-import { readModel, readTerms } from '../site-data/article-store';
-import type { ArticleEntry, ContentBuild } from './build-content';
+import { readModel, readTerms } from './article-cache';
+import type { ArticleEntry, ContentBuild } from './build-record';
 import { runEsbuild } from './esbuild-cli';
 import { createProgress } from './progress';
 import { pagesDigest } from './output-cache';
@@ -38,13 +38,13 @@ export function lookupEntryFile(): string {
  * nothing else waits on this thread then, and an async read (four thread-pool trips per small file)
  * took 10.9 s for 39,051 files at 50,000 articles.
  */
-function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): LookupInput | null {
+function readLookupInput(cacheDir: string, contentDir: string, entry: ArticleEntry, log: (line: string) => void): LookupInput | null {
   const file = path.join(cacheDir, lookupInputFile(entry.modelFile));
   try {
     return JSON.parse(readCacheText(file)) as LookupInput;
   } catch (e) {
     // Damaged on disk after its stamp was checked: made again from the model (itself made again if need be).
-    const record = lookupRecordOf(readModel(entry, cacheDir));
+    const record = lookupRecordOf(readModel(entry, cacheDir, contentDir));
     if (record) writeCacheFile(file, record.json);
     log(`KB: ${remadeLine(entry.source, 'lookup input', e)}`);
     return record ? (JSON.parse(record.json) as LookupInput) : null;
@@ -56,7 +56,7 @@ function readLookupInput(cacheDir: string, entry: ArticleEntry, log: (line: stri
  * generator builds, so it is bundled once into the cache. Deterministic.
  */
 function lookupModuleCode(cacheDir: string, generator: string): Buffer {
-  const cached = path.join(cacheDir, `lookup-module-${generator}.js`);
+  const cached = cacheLayout(cacheDir).lookupModule(generator);
   // Reused only whole: a module damaged on disk is bundled again.
   const kept = readCodeFile(cached);
   if (kept) return kept;
@@ -67,7 +67,7 @@ function lookupModuleCode(cacheDir: string, generator: string): Buffer {
   );
   fs.mkdirSync(cacheDir, { recursive: true });
   // An earlier generator's module is never used again.
-  for (const name of fs.readdirSync(cacheDir)) if (/^lookup-module-.*\.js$/.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
+  for (const name of fs.readdirSync(cacheDir)) if (LOOKUP_MODULE_FILE.test(name)) fs.rmSync(path.join(cacheDir, name), { force: true });
   writeCodeFile(cached, code);
   return code;
 }
@@ -109,8 +109,8 @@ export function articleIndexDigest(generator: string, build: ContentBuild): stri
 }
 
 /** The article's terms (see readTerms), saying so in the log when the cached file had to be made again. */
-function readArticleTerms(cacheDir: string, entry: ArticleEntry, log: (line: string) => void): CompactTerms {
-  const { terms, remade } = readTerms(entry, cacheDir);
+function readArticleTerms(cacheDir: string, contentDir: string, entry: ArticleEntry, log: (line: string) => void): CompactTerms {
+  const { terms, remade } = readTerms(entry, cacheDir, contentDir);
   if (remade) log(`KB: ${remade}`);
   return terms;
 }
@@ -148,7 +148,7 @@ export async function writeErrorLookup(build: ContentBuild, cacheDir: string, ou
   const reading = createProgress('KB: error lookup: reading articles', withErrors.length, log);
   for (const [i, entry] of withErrors.entries()) {
     reading.tick(i + 1);
-    const read = readLookupInput(cacheDir, entry, log);
+    const read = readLookupInput(cacheDir, build.root, entry, log);
     if (!read || !read.input.messages.length) continue;
     // The entry's URL is final (duplicate URLs are resolved after parsing); the model keeps the first guess.
     read.input.url = entry.url;
@@ -172,7 +172,7 @@ export async function writeArticleIndex(build: ContentBuild, cacheDir: string, o
     for (const [i, entry] of entries.entries()) {
       reading.tick(i + 1);
       // Display data and numbering come from the entry, so they agree with articleDocs().
-      yield { ...readArticleTerms(cacheDir, entry, log), meta: metaOf(entry) };
+      yield { ...readArticleTerms(cacheDir, build.root, entry, log), meta: metaOf(entry) };
     }
     reading.end();
     log(`KB: article index: indexing ${entries.length} articles`);

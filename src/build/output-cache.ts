@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { outputStampSchema, parseCacheJson } from './build-record';
 import { replaceFile } from './cache-file';
 import { sameStamp, stampsBelow, type FileStamp } from './file-stamps';
 
@@ -24,13 +25,14 @@ export interface StoredOutput<T> {
  */
 export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
   const store = path.join(cacheDir, 'outputs', name);
-  let stamp: { digest?: unknown; files?: Record<string, FileStamp> };
+  const file = path.join(store, STAMP);
+  let stamp: { digest: string; files: Record<string, FileStamp> };
   try {
-    stamp = JSON.parse(fs.readFileSync(path.join(store, STAMP), 'utf8')) as typeof stamp;
+    stamp = parseCacheJson(outputStampSchema, fs.readFileSync(file, 'utf8'), file);
   } catch {
     return false;
   }
-  if (stamp.digest !== inputDigest || !stamp.files) return false;
+  if (stamp.digest !== inputDigest) return false;
   const actual = stampsBelow(path.join(store, 'files'));
   const want = Object.entries(stamp.files);
   return want.length === Object.keys(actual).length && want.every(([f, s]) => sameStamp(actual[f], s));

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import { fnv1a } from '../core/lookup/fingerprint';
-import type { ArticleEntry } from './build-content';
-import { searchDocumentFile } from './light-result';
+import type { ArticleEntry } from './build-record';
+import { searchDocumentFile } from './cache-layout';
 import { withFacets } from '../core/search/index-document';
 import { readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
@@ -44,7 +44,7 @@ function dirBytes(dir: string): number {
  * also grows with the bundle (writing 1,500 articles: 2.7 ms each, 6,000: 4.1 ms each). Small
  * bundles keep an edit, the memory and the indexing cheap; each extra bundle costs the search page
  * one more index to merge on its first search (measured on the corpus: 6 bundles, cold first search
- * p50 264 → 428 ms, warm search unchanged). So: bundles of about `pagefindBundleTarget()` articles,
+ * p50 264 → 428 ms, warm search unchanged). So: bundles of about the configuration's `pagefindBundleSize` articles,
  * at most `MAX_BUNDLES` (16: 3,125 articles each at 50,000, where 8 made an edit re-index 6,250).
  */
 export const MAX_BUNDLES = 16;
@@ -59,13 +59,8 @@ export function bundlesAtOnce(bundles: number): number {
   return bundles > 8 ? 2 : 1;
 }
 
-/** Target articles per bundle; `KB_PAGEFIND_CHUNK` overrides it (tests use a tiny one). */
-export function pagefindBundleTarget(): number {
-  const env = Number(process.env.KB_PAGEFIND_CHUNK);
-  return Number.isInteger(env) && env > 0 ? env : 1000;
-}
-
-export function bundleCount(articles: number, target = pagefindBundleTarget()): number {
+/** Bundles for `articles` articles at about `target` (the configuration's `pagefindBundleSize`) each. */
+export function bundleCount(articles: number, target: number): number {
   return Math.max(1, Math.min(MAX_BUNDLES, Math.ceil(articles / target)));
 }
 
@@ -97,8 +92,8 @@ async function pagefindForLane(lane: number, entry: string): Promise<PagefindApi
 export const EXTRA_BUNDLES_FILE = 'bundles.json';
 
 /** What the whole search output depends on besides the pages: the generator and the partition. */
-export function searchIndexGenerator(generator: string, articles: number): string {
-  return `${generator}\0bundles=${bundleCount(articles)}`;
+export function searchIndexGenerator(generator: string, articles: number, bundleSize: number): string {
+  return `${generator}\0bundles=${bundleCount(articles, bundleSize)}`;
 }
 
 /**
@@ -107,7 +102,9 @@ export function searchIndexGenerator(generator: string, articles: number): strin
  */
 const ADD_SHARE = 0.4;
 
-export interface SearchIndexHooks {
+export interface SearchIndexOptions {
+  /** Articles per bundle, about (the configuration's `pagefindBundleSize`). */
+  bundleSize: number;
   /** Called once, before any indexing: how many articles are in bundles to rebuild. */
   onPlan?: (toIndex: number, total: number) => void;
   /** Articles indexed so far of `toIndex`, an article counting part-way once added and fully once its bundle is written. */
@@ -117,8 +114,8 @@ export interface SearchIndexHooks {
 }
 
 /** The articles of each bundle (sorted by URL, so a bundle does not depend on discovery order), its digest, and whether it is stored. */
-function planBundles(articles: SearchSource[], cacheDir: string, generator: string) {
-  const count = bundleCount(articles.length);
+function planBundles(articles: SearchSource[], cacheDir: string, generator: string, bundleSize: number) {
+  const count = bundleCount(articles.length, bundleSize);
   const members: SearchSource[][] = Array.from({ length: count }, () => []);
   for (const a of articles) members[bundleOf(a.url, count)].push(a);
   for (const entries of members) entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -132,8 +129,8 @@ function planBundles(articles: SearchSource[], cacheDir: string, generator: stri
  * a damaged one is made again by `remake` (from the article, which the indexing thread cannot
  * parse) and written back. Returns one line per document remade.
  */
-export function repairSearchDocuments(articles: SearchSource[], cacheDir: string, generator: string, remake: (entry: SearchSource) => string): string[] {
-  const { members, stored } = planBundles(articles, cacheDir, generator);
+export function repairSearchDocuments(articles: SearchSource[], cacheDir: string, generator: string, bundleSize: number, remake: (entry: SearchSource) => string): string[] {
+  const { members, stored } = planBundles(articles, cacheDir, generator, bundleSize);
   const repaired: string[] = [];
   members.forEach((entries, i) => {
     if (stored[i]) return;
@@ -160,12 +157,12 @@ export async function writeSearchIndex(
   cacheDir: string,
   outDir: string,
   generator: string,
-  { onPlan, onProgress, pagefindEntry = packageEntry('pagefind') }: SearchIndexHooks = {},
+  { bundleSize, onPlan, onProgress, pagefindEntry = packageEntry('pagefind') }: SearchIndexOptions,
 ): Promise<SearchIndexStats> {
   const started = performance.now();
   const outputPath = path.join(outDir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
-  const { count, members, digests, stored } = planBundles(articles, cacheDir, generator);
+  const { count, members, digests, stored } = planBundles(articles, cacheDir, generator, bundleSize);
   const toIndex = members.reduce((sum, entries, i) => sum + (stored[i] ? 0 : entries.length), 0);
   onPlan?.(toIndex, articles.length);
   let added = 0;

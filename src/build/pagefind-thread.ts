@@ -11,6 +11,8 @@ export interface SearchIndexJob {
   cacheDir: string;
   outDir: string;
   generator: string;
+  /** Articles per bundle (the configuration's `pagefindBundleSize`). */
+  bundleSize: number;
   /** Pagefind's module file, which lanes after the first load again (see `pagefindForLane`). */
   pagefindEntry: string;
 }

@@ -32,6 +32,7 @@ function report(done: number, toIndex: number): void {
 
 const job = workerData as SearchIndexJob;
 const run = writeSearchIndex(job.entries, job.cacheDir, job.outDir, job.generator, {
+  bundleSize: job.bundleSize,
   onPlan: prioritize,
   onProgress: report,
   pagefindEntry: job.pagefindEntry,

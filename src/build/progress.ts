@@ -1,3 +1,5 @@
+import { environmentFacts } from '../config';
+
 /**
  * Progress for long phases: on a terminal, one line rewritten in place (phase, count/total, rate,
  * ETA); elsewhere (CI logs), a plain line every few seconds so the log shows the build is alive.
@@ -18,7 +20,7 @@ export function createProgress(
   startedAt: number = performance.now(),
 ): Progress {
   const started = startedAt;
-  const tty = Boolean(stream.isTTY) && !process.env.CI;
+  const tty = Boolean(stream.isTTY) && !environmentFacts().ci;
   // From the start of the work: a phase shorter than one interval logs only its last line.
   let last = started;
   let done = 0;

@@ -17,38 +17,29 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleEntry, ContentBuild } from './build-content';
-import { generatorDigest } from './build-content';
+import { parseCacheJson, renderRecordSchema, type ArticleEntry, type ContentBuild, type PlanForRoutes, type RenderRecord } from './build-record';
+import type { CacheLayout } from './cache-layout';
+import { generatorDigest } from './code-digest';
 import { hashTree } from './code-digest';
 import { SITE_SOURCES } from './source-folders';
-import { cacheDir } from '../config';
-import { PLAN_FILE, type PlanForRoutes } from '../site-data/article-store';
 import { fileStamp, hasStamp, stampsBelow, type FileStamp } from './file-stamps';
 import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 
-/** What the pages in dist/ were rendered from. */
-const RECORD_FILE = 'rendered-pages.json';
 
-interface RenderRecord {
-  outDir: string;
-  site: string;
-  /** URL → [page key, the written file's size and mtime]: a file changed since is rendered again. */
-  pages: Record<string, [string, number, number]>;
-  /** The browse pages: the key of the whole set, and each file (relative to dist/) with its stamp. */
-  browse?: { key: string; files: Record<string, FileStamp> };
-}
 
 /** Where the browse routes write, relative to dist/. */
 const BROWSE_DIR = 'browse';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Settings of the Astro config that change every page. */
+/** Settings of the Astro config and the kb config that change every page. */
 export interface SiteSettings {
   base: string;
   site?: string;
   trailingSlash: string;
   format: string;
+  source: string;
+  feedback: string;
 }
 
 /** Digest of everything every page depends on besides its own article. */
@@ -57,7 +48,7 @@ export function siteDigest(settings: SiteSettings): string {
   const src = path.resolve(here, '..');
   for (const part of SITE_SOURCES) hashTree(hash, path.join(src, part));
   for (const file of ['astro.config.mjs', 'package-lock.json']) hashTree(hash, path.resolve(src, '..', file));
-  hash.update(JSON.stringify({ ...settings, source: process.env.KB_SOURCE_URL ?? '', feedback: process.env.KB_FEEDBACK_URL ?? '' }));
+  hash.update(JSON.stringify(settings));
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -87,11 +78,11 @@ export interface RenderPlan {
  * (the route runs in another module graph). Every page is rendered when dist/ is new, was written
  * by another build, or the site changed.
  */
-export function planRender(build: ContentBuild, outDir: string, site: string): RenderPlan {
-  const recordFile = path.join(cacheDir(), RECORD_FILE);
+export function planRender(build: ContentBuild, outDir: string, site: string, layout: CacheLayout): RenderPlan {
+  const recordFile = layout.renderedPages;
   let record: RenderRecord | null = null;
   try {
-    record = JSON.parse(readCacheText(recordFile)) as RenderRecord;
+    record = parseCacheJson(renderRecordSchema, readCacheText(recordFile), recordFile);
   } catch {
     record = null;
   }
@@ -107,13 +98,13 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
   const browseFiles = sameSite && record!.browse?.key === browseKey ? Object.entries(record!.browse.files) : [];
   const keepBrowse = browseFiles.length > 0 && browseFiles.every(([file, stamp]) => hasStamp(path.join(outDir, file), stamp));
   const forRoutes: PlanForRoutes = { pages: kept, browse: keepBrowse };
-  replaceFile(path.join(cacheDir(), PLAN_FILE), JSON.stringify(forRoutes));
+  replaceFile(layout.renderPlan, JSON.stringify(forRoutes));
   return {
     keptArticles: kept.length,
     keptBrowse: keepBrowse,
     keptFiles: [...kept.map(pageFile), ...(keepBrowse ? browseFiles.map(([file]) => file) : [])],
     complete() {
-      fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
+      fs.rmSync(layout.renderPlan, { force: true });
       const pages: RenderRecord['pages'] = {};
       for (const [url, key] of keys) {
         const stamp = fileStamp(path.join(outDir, pageFile(url)));
@@ -127,6 +118,6 @@ export function planRender(build: ContentBuild, outDir: string, site: string): R
 }
 
 /** Forgets an earlier build's plan, so a dev server or a build that plans nothing renders every page. */
-export function clearRenderPlan(): void {
-  fs.rmSync(path.join(cacheDir(), PLAN_FILE), { force: true });
+export function clearRenderPlan(layout: CacheLayout): void {
+  fs.rmSync(layout.renderPlan, { force: true });
 }

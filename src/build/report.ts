@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/diagnostics';
-import type { ContentBuild } from './build-content';
+import type { ContentBuild } from './build-record';
 
 /** `dist/_kb/report.json`: what the build read and what became of each file. */
 export interface BuildReport {

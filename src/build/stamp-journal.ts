@@ -8,10 +8,8 @@
  * the journal compacted, under a temporary name.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { replaceFile } from './cache-file';
-
-export const STAMP_JOURNAL = 'stamps.jsonl';
+import { cacheLayout } from './cache-layout';
 
 export interface Stamp {
   contentKey: string;
@@ -26,7 +24,7 @@ export function readStamps(cacheDir: string): Map<string, Stamp> {
   const out = new Map<string, Stamp>();
   let text: string;
   try {
-    text = fs.readFileSync(path.join(cacheDir, STAMP_JOURNAL), 'utf8');
+    text = fs.readFileSync(cacheLayout(cacheDir).stampJournal, 'utf8');
   } catch {
     return out;
   }
@@ -47,7 +45,7 @@ export function readStamps(cacheDir: string): Map<string, Stamp> {
 
 /** Appends to the journal; each call is written through before it returns. */
 export function openStampJournal(cacheDir: string): { withdraw(modelFile: string): void; record(modelFile: string, stamp: Stamp): void; close(): void } {
-  const fd = fs.openSync(path.join(cacheDir, STAMP_JOURNAL), 'a');
+  const fd = fs.openSync(cacheLayout(cacheDir).stampJournal, 'a');
   const append = (line: Line) => fs.writeSync(fd, JSON.stringify(line) + '\n');
   return {
     withdraw: (m) => append({ m, s: null }),
@@ -58,6 +56,6 @@ export function openStampJournal(cacheDir: string): { withdraw(modelFile: string
 
 /** Rewrites the journal with one line per stamp in `keep`, under a temporary name. */
 export function compactStamps(cacheDir: string, keep: Map<string, Stamp>): void {
-  const file = path.join(cacheDir, STAMP_JOURNAL);
+  const file = cacheLayout(cacheDir).stampJournal;
   replaceFile(file, [...keep].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([m, s]) => JSON.stringify({ m, s }) + '\n').join(''));
 }

@@ -1,20 +1,17 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { cacheDir } from '../config';
+import { cacheLayout } from './cache-layout';
 
 /**
- * Phase timings of one build, appended as JSON lines to `<cache>/timings.jsonl`. The loader and the
- * integration run in different module graphs, so a file is the channel; `npm run bench` reads it.
+ * Phase timings of one build, appended as JSON lines to the cache's timings file. The loader and
+ * the integration run in different module graphs, so a file is the channel; `npm run bench` reads it.
  */
-const FILE = 'timings.jsonl';
-
-export function recordTiming(phase: string, seconds: number, dir: string = cacheDir()): void {
-  fs.mkdirSync(dir, { recursive: true });
-  fs.appendFileSync(path.join(dir, FILE), JSON.stringify({ phase, seconds: +seconds.toFixed(3) }) + '\n');
+export function recordTiming(phase: string, seconds: number, cacheDir: string): void {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  fs.appendFileSync(cacheLayout(cacheDir).timings, JSON.stringify({ phase, seconds: +seconds.toFixed(3) }) + '\n');
 }
 
-export function readTimings(dir: string): Array<{ phase: string; seconds: number }> {
-  const file = path.join(dir, FILE);
+export function readTimings(cacheDir: string): Array<{ phase: string; seconds: number }> {
+  const file = cacheLayout(cacheDir).timings;
   if (!fs.existsSync(file)) return [];
   return fs
     .readFileSync(file, 'utf8')

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { buildContent, MANIFEST_FILE, type ContentBuild } from '../build/build-content';
-import { cacheDir, contentRoot } from '../config';
-import { NAV_GROUPS_FILE } from '../site-data/article-store';
+import { buildContent } from '../build/build-content';
+import { writeBuildRecord, type ContentBuild } from '../build/build-record';
+import { cacheLayout } from '../build/cache-layout';
+import type { KbConfig } from '../config';
 import { createProgress, type Progress } from '../build/progress';
 import { announceContent } from '../build/content-ready';
 
@@ -18,25 +18,24 @@ export const SYNC_ENTRY_ID = 'content-sync';
  * reloads on an edit. A store entry per article would make Astro put every entry into one module
  * of the build (61 MB at 50,000 articles, 35 s to compile).
  */
-export function kbLoader(): Loader {
+export function kbLoader(config: KbConfig): Loader {
   return {
     name: 'kb-loader',
     load: async ({ store, logger, watcher, parseData, generateDigest }) => {
-      const root = contentRoot();
-      const cache = cacheDir();
+      const root = config.contentDir;
+      const cache = config.cacheDir;
       const sync = async () => {
         const started = performance.now();
         let progress: Progress | null = null;
         const build: ContentBuild = await buildContent(root, cache, {
+          workers: config.workers,
           onProgress: (done, total) => {
             progress ??= createProgress('parsing articles', total, (l) => logger.info(l));
             progress.tick(done);
             if (done === total) progress.end();
           },
         });
-        const manifest = JSON.stringify(build);
-        fs.writeFileSync(path.join(cache, MANIFEST_FILE), manifest);
-        fs.writeFileSync(path.join(cache, NAV_GROUPS_FILE), JSON.stringify(build.navGroups));
+        const manifest = writeBuildRecord(cacheLayout(cache), build);
         announceContent(build);
         // The manifest's own text: serializing every entry again cost as much (25 MB at 50,000).
         const digest = generateDigest(manifest);

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../src/build/build-content';
-import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/build/light-result';
+import { articleTermsFile, lookupInputFile, searchDocumentFile } from '../../src/build/cache-layout';
 import { openStampJournal } from '../../src/build/stamp-journal';
 import { reuseOrBuild } from '../../src/build/output-cache';
 import { readCacheText } from '../../src/build/cache-file';

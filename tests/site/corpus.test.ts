@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent, type ContentBuild } from '../../src/build/build-content';
+import { buildContent } from '../../src/build/build-content';
+import type { ContentBuild } from '../../src/build/build-record';
 import { buildReport } from '../../src/build/report';
 import { projectRoot } from '../helpers/build-site';
 

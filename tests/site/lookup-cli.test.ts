@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ContentBuild } from '../../src/build/build-content';
+import type { ContentBuild } from '../../src/build/build-record';
 import { writeLookupIndex } from '../../src/build/lookup-build';
 import { openSiteLookup } from '../../bin/site-lookup.mjs';
 import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';

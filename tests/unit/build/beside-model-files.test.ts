@@ -3,9 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent, generatorDigest } from '../../../src/build/build-content';
+import { buildContent } from '../../../src/build/build-content';
+import { generatorDigest } from '../../../src/build/code-digest';
+import { resolveConfig } from '../../../src/config';
 import { writeLookupIndex } from '../../../src/build/lookup-build';
-import { lookupInputFile, searchDocumentFile } from '../../../src/build/light-result';
+import { lookupInputFile, searchDocumentFile } from '../../../src/build/cache-layout';
 import { writeSearchIndex } from '../../../src/build/pagefind-build';
 import { searchDocument } from '../../../src/core/search/index-document';
 import { projectRoot } from '../../helpers/build-site';
@@ -54,7 +56,7 @@ describe('files the parsers write beside each model', () => {
     expect(files).toEqual(digests(path.join(work, 'from-models-and-files')));
 
     // Pagefind is fed from the search documents alone.
-    const search = await writeSearchIndex(build.articles, cache, path.join(work, 'search'), generatorDigest());
+    const search = await writeSearchIndex(build.articles, cache, path.join(work, 'search'), generatorDigest(), { bundleSize: resolveConfig().pagefindBundleSize });
     expect(search.pages).toBe(build.articles.length);
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { kbLoader, SYNC_ENTRY_ID } from '../../../src/loader/kb-loader';
+import { resolveConfig } from '../../../src/config';
 import { loadEntries } from '../../../src/site-data/article-store';
 import { projectRoot } from '../../helpers/build-site';
 
@@ -47,7 +48,7 @@ describe('kbLoader', () => {
 
     // A store left by a version that stored an entry per article.
     const store = new Map<string, Stored>([['/old/article/', { id: '/old/article/', data: {} }]]);
-    const load = kbLoader().load as unknown as (ctx: ReturnType<typeof fakeContext>) => Promise<void>;
+    const load = kbLoader(resolveConfig()).load as unknown as (ctx: ReturnType<typeof fakeContext>) => Promise<void>;
     await load(fakeContext(store));
     expect([...store.keys()]).toEqual([SYNC_ENTRY_ID]);
     const entries = loadEntries();

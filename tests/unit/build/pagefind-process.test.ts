@@ -6,16 +6,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildContent, generatorDigest } from '../../../src/build/build-content';
+import { describe, expect, it } from 'vitest';
+import { buildContent } from '../../../src/build/build-content';
+import { generatorDigest } from '../../../src/build/code-digest';
 import { bundleCount, bundlesAtOnce, EXTRA_BUNDLES_FILE, writeSearchIndex } from '../../../src/build/pagefind-build';
 import { projectRoot } from '../../helpers/build-site';
-
-const previousChunk = process.env.KB_PAGEFIND_CHUNK;
-afterAll(() => {
-  if (previousChunk === undefined) delete process.env.KB_PAGEFIND_CHUNK;
-  else process.env.KB_PAGEFIND_CHUNK = previousChunk;
-});
 
 /** Pagefind processes among this process's children (Linux). */
 function pagefindChildren(): number[] {
@@ -32,14 +27,14 @@ function pagefindChildren(): number[] {
 
 describe.skipIf(process.platform !== 'linux')('the search index', () => {
   it('indexes every bundle in one Pagefind process, and ends it', async () => {
-    process.env.KB_PAGEFIND_CHUNK = '8';
+    const bundleSize = 8;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-pagefind-process-'));
     const build = await buildContent(path.join(projectRoot, 'content'), path.join(work, 'cache'));
-    expect(bundleCount(build.articles.length)).toBeGreaterThan(2);
+    expect(bundleCount(build.articles.length, bundleSize)).toBeGreaterThan(2);
 
     const seen = new Set<number>();
     const watch = setInterval(() => pagefindChildren().forEach((pid) => seen.add(pid)), 5);
-    const stats = await writeSearchIndex(build.articles, path.join(work, 'cache'), path.join(work, 'out'), generatorDigest());
+    const stats = await writeSearchIndex(build.articles, path.join(work, 'cache'), path.join(work, 'out'), generatorDigest(), { bundleSize });
     clearInterval(watch);
     expect(stats.pages).toBe(build.articles.length);
     expect(seen.size).toBe(1);
@@ -49,17 +44,17 @@ describe.skipIf(process.platform !== 'linux')('the search index', () => {
   }, 120_000);
 
   it('indexes two bundles at once above eight, each lane in its own Pagefind process, and installs every bundle', async () => {
-    process.env.KB_PAGEFIND_CHUNK = '2';
+    const bundleSize = 2;
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-pagefind-lanes-'));
     const build = await buildContent(path.join(projectRoot, 'content'), path.join(work, 'cache'));
-    const count = bundleCount(build.articles.length);
+    const count = bundleCount(build.articles.length, bundleSize);
     expect(count).toBeGreaterThan(8);
     expect(bundlesAtOnce(count)).toBe(2);
 
     const out = path.join(work, 'out');
     const seen = new Set<number>();
     const watch = setInterval(() => pagefindChildren().forEach((pid) => seen.add(pid)), 5);
-    const stats = await writeSearchIndex(build.articles, path.join(work, 'cache'), out, generatorDigest());
+    const stats = await writeSearchIndex(build.articles, path.join(work, 'cache'), out, generatorDigest(), { bundleSize });
     clearInterval(watch);
     expect(stats.pages).toBe(build.articles.length);
     expect(seen.size).toBe(2);
@@ -72,7 +67,7 @@ describe.skipIf(process.platform !== 'linux')('the search index', () => {
 
     // Reused from the cache, the same files come back.
     const again = path.join(work, 'again');
-    await writeSearchIndex(build.articles, path.join(work, 'cache'), again, generatorDigest());
+    await writeSearchIndex(build.articles, path.join(work, 'cache'), again, generatorDigest(), { bundleSize });
     const list = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).sort();
     expect(list(path.join(again, 'pagefind'))).toEqual(list(path.join(out, 'pagefind')));
   }, 180_000);

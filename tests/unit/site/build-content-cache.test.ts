@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildContent } from '../../../src/build/build-content';
-import { lookupInputFile, searchDocumentFile } from '../../../src/build/light-result';
+import { lookupInputFile, searchDocumentFile } from '../../../src/build/cache-layout';
 import { readCacheText } from '../../../src/build/cache-file';
 
 const article = (title: string, extra = '') => `---\ntitle: ${title}\nms.topic: troubleshooting\n---\n\n## Symptoms\n\nIt fails.${extra}\n\n## Resolution\n\n1. Fix it.\n`;
