@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ingestArticle } from '../../src/core/ingest';
 import { discover } from '../../src/build/discover';
 import { createFsIncludeResolver } from '../../src/build/include-resolver';
-import { lightOf } from '../../src/build/light-result';
+import { storeParsedArticle } from '../../src/build/light-result';
 
 const root = process.argv[2] ?? '../shared/corpus';
 const limit = Number(process.argv[3] ?? 1e9);
@@ -15,5 +15,5 @@ const cache = mkdtempSync(join(tmpdir(), 'kb-prof-'));
 mkdirSync(join(cache, 'articles'));
 const resolver = createFsIncludeResolver(root);
 const t = performance.now();
-for (const f of files) lightOf(ingestArticle(f.source, readFileSync(join(root, f.source)), resolver), cache);
+for (const f of files) storeParsedArticle(ingestArticle(f.source, readFileSync(join(root, f.source)), resolver), cache);
 console.log(files.length, 'files', ((performance.now() - t) / 1000).toFixed(1), 's; cache', cache);

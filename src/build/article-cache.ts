@@ -11,7 +11,7 @@ import type { ArticleEntry } from './build-record';
 import { articleTermsFile } from './cache-layout';
 import { firstLine, readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
 import { createFsIncludeResolver } from './include-resolver';
-import { lightOf } from './light-result';
+import { storeParsedArticle } from './light-result';
 
 type Located = Pick<ArticleEntry, 'source' | 'modelFile'>;
 
@@ -28,7 +28,7 @@ export function readModel(entry: Located, cacheDir: string, contentDir: string):
   }
   const again = ingestArticle(entry.source, fs.readFileSync(path.join(contentDir, entry.source)), createFsIncludeResolver(contentDir));
   if (!again.article) throw new Error(`${entry.source}: the cached model could not be read (${problem}), and the source no longer makes a page`);
-  lightOf(again, cacheDir);
+  storeParsedArticle(again, cacheDir);
   console.warn(`KB: ${entry.source}: its cached model could not be read (${problem}); parsed again from the source.`);
   return again.article;
 }

@@ -11,7 +11,7 @@ import { discover, inputKind, type DiscoveredFile } from './discover';
 import { refusedAssetReason } from './asset-safety';
 import { createFsIncludeResolver } from './include-resolver';
 import { ingestInWorkers } from './ingest-pool';
-import { lightOf } from './light-result';
+import { storeParsedArticle } from './light-result';
 import type { ArticleEntry, CacheIndex, ContentBuild, LightResult } from './build-record';
 import { cacheIndexSchema, parseCacheJson, relatedCacheSchema } from './build-record';
 import { cacheLayout, modelFileOf } from './cache-layout';
@@ -124,7 +124,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     // A fresh resolver per build: it caches file reads, and includes may have changed since the last one.
     const resolver = createFsIncludeResolver(root);
     misses.forEach((m, i) => {
-      store(m, lightOf(ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolver), cacheDir));
+      store(m, storeParsedArticle(ingestArticle(m.source, fs.readFileSync(path.join(root, m.source)), resolver), cacheDir));
       opts.onProgress?.(i + 1, misses.length);
     });
   }

@@ -65,8 +65,8 @@ const ARTICLES_DIR = 'articles';
 export const modelFileOf = (source: string): string => `${ARTICLES_DIR}/${crypto.createHash('sha256').update(source).digest('hex').slice(0, 24)}.model.json`;
 
 /**
- * Files the parser writes beside an article's model, so later phases never read the models: at
- * 50,000 articles the lookup build had re-read 866 MB of them, Pagefind's feeder 974 MB (28 s).
+ * Files the parser writes beside an article's model, so later phases never read the models
+ * (docs/decisions/2026-11-26-build-at-50000-articles.md).
  */
 const besideModel = (modelFile: string, ext: string): string => modelFile.replace(/\.model\.json$/, ext);
 /** The article's lookup input (only for articles with error messages). */

@@ -17,7 +17,7 @@ export function packageDir(name: string): string {
 /**
  * Runs the esbuild command line and returns what it wrote to stdout. A process that ends with the
  * call: esbuild's JavaScript API keeps a service process alive until Node exits (its synchronous
- * calls too, through a worker thread), and that process held ~100 MB through the whole build.
+ * calls too, through a worker thread), and that process held its memory through the whole build.
  */
 export function runEsbuild(args: string[], cwd: string): Buffer {
   const bin = path.join(packageDir('esbuild'), 'bin', 'esbuild');

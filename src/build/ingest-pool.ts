@@ -2,16 +2,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fork, type ChildProcess } from 'node:child_process';
 import type { IngestResult } from '../core/ingest';
-import { lightOf, type LightResult } from './light-result';
+import { storeParsedArticle, type LightResult } from './light-result';
 import { bundleWorker } from './worker-bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** Articles sent to one parser ahead of its answers. */
 const IN_FLIGHT = 2;
 /**
- * A parser's heap limit (MB). V8 sizes its heap from the limit: at 2 GB each parser grew to 300-400 MB
- * on the corpus, at 384 MB it stays near 300 MB at the same speed, and the corpus's largest article
- * (550 KB) parses well within it. An article that runs out of it is parsed again with `LARGE_HEAP_MB`.
+ * A parser's heap limit (MB). V8 sizes its heap from the limit, and a larger one only lets garbage
+ * grow (docs/decisions/2026-11-26-parser-processes.md). An article that runs out of it is parsed
+ * again with `LARGE_HEAP_MB`.
  */
 const HEAP_MB = 384;
 const LARGE_HEAP_MB = 4096;
@@ -21,15 +21,14 @@ export interface IngestPoolOptions {
   heapMb?: number;
 }
 
-
 /**
  * Parse many articles in child processes. Each writes the article's model to the cache itself; its
  * light record goes to `onResult` as it arrives (with its index in `sources`), so the main process
  * never holds, copies or serializes an article's HTML.
  *
  * Processes, not worker threads: a thread's memory stays in the build process after it ends (its
- * malloc arenas and V8's freed pages), 100-250 MB that were still held when rendering peaked; a
- * process gives all of it back when it exits.
+ * malloc arenas and V8's freed pages), still held when rendering peaks; a process gives all of it
+ * back when it exits.
  */
 export async function ingestInWorkers(
   root: string,
@@ -54,12 +53,12 @@ export async function ingestInWorkers(
         child = fork(script, [root, cacheDir], {
           serialization: 'advanced',
           // A larger young generation: parsing allocates many short-lived objects, and with V8's
-          // default the scavenger ran far more often (about 5% less parse time with 32 MB).
+          // default the scavenger ran far more often.
           execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
         child.on('message', (msg: { id: number; light: LightResult } | { id: number; error: string }) => {
-          onResult(msg.id, 'light' in msg ? msg.light : lightOf(crashed(sources[msg.id], new Error(msg.error)), cacheDir));
+          onResult(msg.id, 'light' in msg ? msg.light : storeParsedArticle(crashed(sources[msg.id], new Error(msg.error)), cacheDir));
           inFlight.splice(inFlight.indexOf(msg.id), 1);
           feed();
         });
@@ -74,7 +73,7 @@ export async function ingestInWorkers(
           if (outOfMemory && heapMb < LARGE_HEAP_MB) {
             heapMb = LARGE_HEAP_MB;
             inFlight.unshift(lost);
-          } else onResult(lost, lightOf(crashed(sources[lost], new Error(`the parser process ended with ${why}`)), cacheDir));
+          } else onResult(lost, storeParsedArticle(crashed(sources[lost], new Error(`the parser process ended with ${why}`)), cacheDir));
           // The articles queued behind it go to the fresh process.
           const requeued = inFlight.splice(0);
           start();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ingestArticle } from '../core/ingest';
 import { createFsIncludeResolver } from './include-resolver';
-import { lightOf } from './light-result';
+import { storeParsedArticle } from './light-result';
 
 interface Job {
   id: number;
@@ -19,7 +19,7 @@ const resolver = createFsIncludeResolver(root);
 process.on('message', (job: Job) => {
   try {
     const bytes = fs.readFileSync(path.join(root, job.source));
-    process.send!({ id: job.id, light: lightOf(ingestArticle(job.source, bytes, resolver), cacheDir) });
+    process.send!({ id: job.id, light: storeParsedArticle(ingestArticle(job.source, bytes, resolver), cacheDir) });
   } catch (e) {
     // ingestArticle never throws; reading the file or writing the model can.
     process.send!({ id: job.id, error: e instanceof Error ? e.message : String(e) });

@@ -16,7 +16,7 @@ export type { LightResult };
  * this themselves, so a whole model never crosses to the main thread (structured cloning it cost
  * about as much as writing it).
  */
-export function lightOf(result: IngestResult, cacheDir: string): LightResult {
+export function storeParsedArticle(result: IngestResult, cacheDir: string): LightResult {
   const light: LightResult = { source: result.source, diagnostics: result.diagnostics, includes: result.includes, assets: result.assets, links: result.links, page: null };
   const a = result.article;
   if (a) {

@@ -35,8 +35,8 @@ export function lookupEntryFile(): string {
 
 /**
  * The article's lookup input, from the file its parser wrote beside the model. Read synchronously:
- * nothing else waits on this thread then, and an async read (four thread-pool trips per small file)
- * took 10.9 s for 39,051 files at 50,000 articles.
+ * nothing else waits on this thread then, and an async read costs four thread-pool trips per small
+ * file (docs/decisions/2026-11-26-build-at-50000-articles.md).
  */
 function readLookupInput(cacheDir: string, contentDir: string, entry: ArticleEntry, log: (line: string) => void): LookupInput | null {
   const file = path.join(cacheDir, lookupInputFile(entry.modelFile));

@@ -40,20 +40,17 @@ function dirBytes(dir: string): number {
 
 /**
  * Pagefind cannot update an index, so an edit re-indexes the whole bundle that holds the article,
- * and its indexer holds a whole bundle in memory (about 340 KB per article). Its time per article
- * also grows with the bundle (writing 1,500 articles: 2.7 ms each, 6,000: 4.1 ms each). Small
+ * and its indexer holds a whole bundle in memory; its time per article grows with the bundle. Small
  * bundles keep an edit, the memory and the indexing cheap; each extra bundle costs the search page
- * one more index to merge on its first search (measured on the corpus: 6 bundles, cold first search
- * p50 264 → 428 ms, warm search unchanged). So: bundles of about the configuration's `pagefindBundleSize` articles,
- * at most `MAX_BUNDLES` (16: 3,125 articles each at 50,000, where 8 made an edit re-index 6,250).
+ * one more index to merge on its first search. So: bundles of about the configuration's
+ * `pagefindBundleSize` articles, at most `MAX_BUNDLES` (docs/decisions/2026-12-04-pagefind-bundles-and-lanes.md).
  */
 export const MAX_BUNDLES = 16;
 
 /**
  * Bundles indexed at once, each in its own Pagefind process (see `pagefindForLane`). Above 8 bundles
  * (sites over 8,000 articles) Pagefind is the clean build's critical path: one indexer runs on about
- * one core beside rendering. Below that, the second indexer's memory is not worth it (the corpus's
- * build would pass 1.5 GB).
+ * one core beside rendering. Below that, the second indexer's memory is not worth it.
  */
 export function bundlesAtOnce(bundles: number): number {
   return bundles > 8 ? 2 : 1;
@@ -77,10 +74,10 @@ type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
 
 /**
  * Pagefind's API for one lane. Its service process answers one request at a time (its main loop
- * awaits each), so two indexes in one process take turns on one core: 1.26× faster than one, against
- * 1.37× for two processes (`scratch`-measured on 50,000-synthetic documents). The npm module keeps
- * one process per module instance, so every lane after the first loads the module again under its
- * own URL. `entry` is the module's file: the worker thread's bundle cannot look it up itself.
+ * awaits each), so two indexes in one process take turns on one core; two lanes need two processes.
+ * The npm module keeps one process per module instance, so every lane after the first loads the
+ * module again under its own URL. `entry` is the module's file: the worker thread's bundle cannot
+ * look it up itself.
  */
 async function pagefindForLane(lane: number, entry: string): Promise<PagefindApi> {
   if (lane === 0) return pagefind;
@@ -97,8 +94,8 @@ export function searchIndexGenerator(generator: string, articles: number, bundle
 }
 
 /**
- * Share of an article's indexing time spent adding it; the rest is its bundle's writing (measured
- * standalone at 1,500 articles a bundle: 1.9 of 4.6 ms). Progress counts an article by these shares.
+ * Share of an article's indexing time spent adding it; the rest is its bundle's writing (see the
+ * decision note on bundles). Progress counts an article by these shares.
  */
 const ADD_SHARE = 0.4;
 
@@ -174,9 +171,8 @@ export async function writeSearchIndex(
   };
   const results: Array<{ pages: number; problems: string[] }> = new Array(count);
   // `bundlesAtOnce` lanes, so at most that many indexers' memory is held. A lane keeps its Pagefind
-  // process for all its bundles: a fresh one per bundle touched its memory anew, and on these VMs a
-  // first touch (a page fault) costs about 20 µs a page: 351,000 faults and 22.9 s for the corpus's
-  // six bundles, against 129,000 and 19.7 s in one process (same output).
+  // process for all its bundles: a fresh one per bundle touched its memory anew, and page faults are
+  // dear on these VMs.
   const installs: Array<(outDir: string) => void> = new Array(count);
   const apis: PagefindApi[] = [];
   let next = 0;

@@ -19,8 +19,7 @@ export interface SearchIndexJob {
 
 /**
  * Builds the Pagefind bundles on a worker thread, so they proceed while Astro renders pages on the
- * main thread. Feeding Pagefind (reading models, building its documents) took 15 s of the main
- * thread at 50,000 articles.
+ * main thread, which feeding Pagefind (reading models, building its documents) would hold up.
  */
 export function writeSearchIndexInWorker(
   spec: Omit<SearchIndexJob, 'pagefindEntry'>,

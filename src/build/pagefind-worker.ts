@@ -7,9 +7,9 @@ import type { SearchIndexJob } from './pagefind-thread';
 /**
  * When few articles need indexing (an edit), Pagefind has slack while pages render, and rendering is
  * the build's critical path: give it the CPU first. When most do (a clean build), Pagefind is the
- * critical path and keeps normal priority. Indexing costs about 2.5 times as much per article as
- * rendering (measured on the corpus), hence the 40% threshold. On Linux this lowers only this
- * thread, and the Pagefind process it spawns inherits it.
+ * critical path and keeps normal priority. Indexing an article costs more than rendering its page,
+ * hence the 40% threshold (docs/decisions/2026-12-03-parsing-and-scheduling.md). On Linux this
+ * lowers only this thread, and the Pagefind process it spawns inherits it.
  */
 function prioritize(toIndex: number, total: number): void {
   if (toIndex > 0.4 * total) return;

@@ -22,7 +22,7 @@ import type { CacheLayout } from './cache-layout';
 import { generatorDigest } from './code-digest';
 import { hashTree } from './code-digest';
 import { SITE_SOURCES } from './source-folders';
-import { fileStamp, hasStamp, stampsBelow, type FileStamp } from './file-stamps';
+import { fileStamp, hasStamp, stampsBelow } from './file-stamps';
 import { readCacheText, replaceFile, writeCacheFile } from './cache-file';
 
 

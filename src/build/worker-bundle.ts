@@ -4,18 +4,19 @@ import path from 'node:path';
 import { generatorDigest } from './code-digest';
 import { packageDir, runEsbuild } from './esbuild-cli';
 import { readCodeFile, writeCodeFile } from './cache-file';
+import { cacheLayout } from './cache-layout';
 
 /**
  * Bundle a worker entry into one ESM file in the cache. The generator runs its TypeScript through
  * Vite, which worker threads cannot use, so they get a self-contained bundle built by esbuild
  * (Vite's own). The file is named by the generator's digest (its code and locked dependencies),
  * the entry and the packages left out: a build with the same generator reuses it without running
- * esbuild, which took about 0.45 s of every build's start for the parsers' bundle.
+ * esbuild (docs/decisions/2026-11-26-parser-processes.md).
  */
 export function bundleWorker(entry: string, cacheDir: string, packages: string[] = []): string {
   const name = path.basename(entry).replace(/\.[cm]?[jt]s$/, '');
   const key = crypto.createHash('sha256').update(JSON.stringify([generatorDigest(), entry, packages])).digest('hex').slice(0, 12);
-  const out = path.join(cacheDir, `${name}-${key}.mjs`);
+  const out = cacheLayout(cacheDir).workerBundle(name, key);
   // Reused only whole: a bundle damaged on disk is built again.
   if (readCodeFile(out)) return out;
   // Packages left out of the bundle and imported from where they are installed, by absolute path:

@@ -96,7 +96,7 @@ function ingestInto(result: IngestResult, source: string, bytes: Uint8Array, res
 
   const sections: Section[] = model.sections.map((s) => {
     const { html, text } = renderSection(s.nodes, { sink, slug: innerSlug });
-    return { anchor: s.anchor, title: s.title, depth: s.depth, role: s.role, parent: s.parent, html, text: collapse(text), aliases: s.aliases ?? [] };
+    return { anchor: s.anchor, title: s.title, depth: s.depth, role: s.role, parent: s.parent, html, text: tidySpaces(text), aliases: s.aliases ?? [] };
   });
   // A page past the hard limit keeps its first sections up to it, and says so on the page.
   const pageSize = sections.reduce((n, s) => n + s.html.length, 0);
@@ -207,6 +207,7 @@ function fileTitle(source: string): string {
   return base.replace(/[-_]+/g, ' ').trim() || source;
 }
 
-function collapse(text: string): string {
+/** Runs of spaces and tabs as one space, at most one blank line between paragraphs. */
+function tidySpaces(text: string): string {
   return text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './diagnostics';
 import type { Article } from './model/article';
+import { decodeEntities } from './text/html-entities';
 
 export interface InternalLink {
   /** Source of the article the link stands in. */
@@ -12,10 +13,6 @@ export interface InternalLink {
 
 /** Ids in sanitized HTML (hast-util-to-html always quotes attribute values with `"`). */
 const ID_ATTRIBUTE = /\sid="([^"]*)"/g;
-const decodeEntities = (s: string) =>
-  s.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|lt|gt|apos));/gi, (_, hex: string, dec: string, named: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : ({ amp: '&', quot: '"', lt: '<', gt: '>', apos: "'" } as Record<string, string>)[named.toLowerCase()],
-  );
 
 /** Every fragment target on an article's page: section anchors, heading ids, and ids kept in its HTML. */
 export function anchorsOf(article: Pick<Article, 'sections' | 'headings'>): Set<string> {

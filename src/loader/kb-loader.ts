@@ -16,7 +16,7 @@ export const SYNC_ENTRY_ID = 'content-sync';
  * manifest (every article's entry) and the full models to the cache, where pages read them
  * (article-store.ts), and stores one small entry that changes with the content, so the dev server
  * reloads on an edit. A store entry per article would make Astro put every entry into one module
- * of the build (61 MB at 50,000 articles, 35 s to compile).
+ * of the build (docs/decisions/2026-11-26-build-at-50000-articles.md).
  */
 export function kbLoader(config: KbConfig): Loader {
   return {
@@ -37,7 +37,7 @@ export function kbLoader(config: KbConfig): Loader {
         });
         const manifest = writeBuildRecord(cacheLayout(cache), build);
         announceContent(build);
-        // The manifest's own text: serializing every entry again cost as much (25 MB at 50,000).
+        // The record's own text: serializing every entry again would cost as much again.
         const digest = generateDigest(manifest);
         if (store.get(SYNC_ENTRY_ID)?.digest !== digest) {
           const data = await parseData({ id: SYNC_ENTRY_ID, data: { articles: build.articles.length, digest } });

@@ -32,8 +32,8 @@ function readOnce<T>(file: string, parse: (text: string) => T, fallback: T): T {
 /**
  * Every published article's entry, from the record of the last content sync. Pages read entries
  * here, not from Astro's content collection: Astro puts its data store into the build as one
- * module, `JSON.parse("…")` of the whole store (61 MB at 50,000 articles), and compiling that
- * module took 35 s of every build there.
+ * module, `JSON.parse("…")` of the whole store, which is slow to compile at scale
+ * (docs/decisions/2026-11-26-build-at-50000-articles.md).
  */
 export function loadEntries(): ArticleEntry[] {
   const { manifest } = layout();

@@ -11,8 +11,7 @@ let built: ReturnType<typeof readEntries> | null = null;
 
 /**
  * Every article entry, newest first: the one list browse pages slice from. A build reads and sorts
- * it once for all browse routes (1.4 s a time at 50,000 articles); the dev server, whose content
- * changes under it, reads it on every call.
+ * it once for all browse routes; the dev server, whose content changes under it, reads it on every call.
  */
 export function allEntries(): ReturnType<typeof readEntries> {
   if (import.meta.env.DEV) return readEntries();

@@ -2,9 +2,8 @@
  * Warms the lookup's code before the first paste. A browser runs new code in its interpreter and
  * compiles each regex on first use, so the first lookups on a page are the slowest. So the page's
  * module runs a few lookups over a tiny in-memory index of its own, with the same normalizer,
- * fingerprint, shard decoder and ranking, before the user pastes. On the corpus's site in Chromium
- * (100 fresh lookups, 4 runs each, alternating) p50 went from 23–29 to 19–27 ms and p95 from 49–67
- * to 43–60 ms.
+ * fingerprint, shard decoder and ranking, before the user pastes
+ * (docs/decisions/2026-12-04-error-lookup-index-and-module.md).
  */
 import { buildLookupIndex } from '../../core/lookup/build-index';
 import { createLookup } from '../../core/lookup/query';

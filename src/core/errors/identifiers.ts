@@ -91,23 +91,44 @@ export function scanWindows(text: string, size = SCAN_WINDOW): Array<[number, nu
   return out;
 }
 
-/** Every identifier of every form in `text`, in text order (longer first at one start). Linear in the input. */
-export function scanIdentifiers(text: string, accept: (form: string) => boolean = () => true): IdentifierMatch[] {
-  const out: IdentifierMatch[] = [];
+/** One match of one identifier form, with its offsets in the scanned text. */
+export interface FormMatch {
+  form: IdentifierForm;
+  match: RegExpExecArray;
+  start: number;
+  end: number;
+}
+
+/**
+ * The one loop that runs the identifier table over a text: form by form in table order, each over
+ * the text's bounded windows, skipping empty matches. Linear in the input. Callers decide what a
+ * match means (a canonical identifier, a span the normalizer keeps, an index term); a match whose
+ * form's `canon` says null is still yielded.
+ */
+export function* formMatches(text: string, accept: (form: string) => boolean = () => true): Generator<FormMatch> {
   const forms = IDENTIFIER_FORMS.filter((f) => accept(f.name) && mayMatch(f, text));
-  if (!forms.length) return out;
-  for (const [a, b] of scanWindows(text)) {
-    const window = text.slice(a, b);
-    for (const form of forms) {
+  if (!forms.length) return;
+  const windows = scanWindows(text);
+  for (const form of forms) {
+    for (const [a, b] of windows) {
+      const window = text.slice(a, b);
       if (!mayMatch(form, window)) continue;
       const re = form.re;
       re.lastIndex = 0;
       for (let m = re.exec(window); m; m = re.exec(window)) {
-        if (m[0].length === 0) re.lastIndex++;
-        const canon = form.canon(m);
-        if (canon) out.push({ form: form.name, canon, start: a + m.index, end: a + m.index + m[0].length });
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        yield { form, match: m, start: a + m.index, end: a + m.index + m[0].length };
       }
     }
+  }
+}
+
+/** Every identifier of every form in `text` (that `accept` takes), in text order (longer first at one start). */
+export function scanIdentifiers(text: string, accept: (form: string) => boolean = () => true): IdentifierMatch[] {
+  const out: IdentifierMatch[] = [];
+  for (const { form, match, start, end } of formMatches(text, accept)) {
+    const canon = form.canon(match);
+    if (canon) out.push({ form: form.name, canon, start, end });
   }
   return out.sort((x, y) => x.start - y.start || y.end - x.end);
 }

@@ -1,24 +1,19 @@
 /**
  * THE normalization of error text, shared by the index build, the browser and the CLI.
  *
- * Pipeline: fold characters and markup (fold.ts) → pull string values out of JSON
- * envelopes → cut into lines and strip console noise (noise.ts) → re-join lines,
- * healing hard wraps → recognize identifiers (identifiers.ts) → mask variable
- * values (masks.ts) → tokenize. Offsets always point into the caller's raw text.
- *
- * Hard-wrap rule: a console wraps at a fixed width W, cutting words anywhere. W is
- * detected as 80 or 120 (or 100/132) when a non-final line has exactly that length,
- * else as the longest line length (≥ 40) when two or more non-final lines share it.
- * A line of exactly W characters is joined to the next WITHOUT a space, which
- * reproduces the original line exactly (the wrap inserted nothing); the next line
- * is then a continuation and noise rules are not applied to it. All other lines are
- * joined with a single space, so wrapped phrases still shingle together.
+ * Pipeline: fold characters and markup (fold.ts) → pull string values out of JSON envelopes
+ * (json-envelope.ts) → cut into lines and strip console noise (noise.ts) → re-join lines, healing
+ * hard wraps (hard-wrap.ts: a line of exactly the wrap width joins the next without a space, and the
+ * next is a continuation, not read for noise; other lines join with one space) → recognize
+ * identifiers (identifiers.ts) → mask variable values (masks.ts) → tokenize. Offsets always point
+ * into the caller's raw text.
  */
 import { foldText, type Folded } from './fold';
-import { IDENTIFIER_FORMS, mayMatch, scanWindows } from './identifiers';
+import { formMatches, scanWindows } from './identifiers';
 import { MASK_PATTERNS, passesGate, placeholderType } from './masks';
 import { classifyLine } from './noise';
 import { detectWrapWidth } from './hard-wrap';
+import { scanJsonEnvelope, splitAtEscapes } from './json-envelope';
 
 export interface Token {
   /** Normal form: lower-case word, canonical identifier, or `<type>` for a masked value. */
@@ -47,42 +42,22 @@ export interface NormalizedText {
   identifiers: string[];
 }
 
-interface Segment { a: number; b: number; wrapped: boolean; endsSpace?: boolean; fresh: boolean; identOnly: boolean }
+/** A stretch of the folded text that goes into the joined text: a line without its noise, or a JSON value. */
+interface TextSegment {
+  start: number;
+  end: number;
+  /** The line is exactly the console's wrap width: it continues on the next with nothing inserted. */
+  wrapped: boolean;
+  /** The line had trailing spaces (so a wrap did not cut a word). */
+  endsSpace?: boolean;
+  /** Starts something new (a value, a line whose noise prefix was stripped): never glued to the one before. */
+  fresh: boolean;
+  /** Only the identifiers of the line are kept (a shell's error-record line). */
+  identOnly: boolean;
+}
 
-const JSON_KEYS = /^(?:error|message|error_description|errorMessage|error_message|errorDescription|code|errorCode|error_code|detail|details|reason|description|ExceptionMessage|title)$/i;
 const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
-/** Parses a JSON-looking object starting at `s[i] === '{'`; returns the end and the value spans of error-ish keys. */
-function scanJsonEnvelope(s: string, i: number): { end: number; values: Array<[number, number]> } | null {
-  let depth = 0;
-  const values: Array<[number, number]> = [];
-  let lastKey: string | null = null;
-  let expectValue = false;
-  let j = i;
-  while (j < s.length) {
-    const c = s[j];
-    if (c === '"') {
-      let k = j + 1;
-      while (k < s.length && s[k] !== '"') { if (s[k] === '\\') k++; k++; }
-      if (k >= s.length) return null;
-      if (expectValue) { if (lastKey && JSON_KEYS.test(lastKey)) values.push([j + 1, k]); expectValue = false; lastKey = null; }
-      else lastKey = s.slice(j + 1, k);
-      j = k + 1;
-      continue;
-    }
-    if (c === ':') expectValue = true;
-    else if (c === ',' ) { expectValue = false; lastKey = null; }
-    else if (c === '{' || c === '[') { depth++; if (c === '{') { expectValue = false; lastKey = null; } }
-    else if (c === '}' || c === ']') { depth--; if (depth === 0) return values.length ? { end: j + 1, values } : null; }
-    else if (expectValue && /[-\d]/.test(c)) {
-      let k = j; while (k < s.length && /[-\d.]/.test(s[k])) k++;
-      if (lastKey && JSON_KEYS.test(lastKey)) values.push([j, k]);
-      j = k; continue;
-    }
-    j++;
-  }
-  return null;
-}
 
 
 function applyNoise(s: string, a: number, b: number, continuation: boolean): { a: number; drop: boolean; identOnly: boolean; stripped: boolean } {
@@ -91,21 +66,13 @@ function applyNoise(s: string, a: number, b: number, continuation: boolean): { a
   return { a: a + c.start, drop: c.action === 'drop', identOnly: c.action === 'identifiers-only', stripped: c.stripped };
 }
 
-/** Splits JSON string values at literal escape sequences (`\r\n`, `\n`, `\t`). */
-function pushJsonValue(segs: Segment[], s: string, a: number, b: number): void {
-  const re = /\\[rnt]/g;
-  re.lastIndex = a;
-  let start = a;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s)) && m.index < b) {
-    if (m.index > start) segs.push({ a: start, b: m.index, wrapped: false, fresh: true, identOnly: false });
-    start = m.index + 2;
-  }
-  if (b > start) segs.push({ a: start, b, wrapped: false, fresh: true, identOnly: false });
+/** A JSON string value, split at its literal escape sequences (`\r\n`, `\n`, `\t`), as fresh segments. */
+function pushJsonValue(segs: TextSegment[], s: string, start: number, end: number): void {
+  for (const [a, b] of splitAtEscapes(s, start, end)) segs.push({ start: a, end: b, wrapped: false, fresh: true, identOnly: false });
 }
 
 /** Lines → segments with noise removed. `s` is folded text. */
-function segmentLines(s: string, from: number[], to: number[]): Segment[] {
+function segmentLines(s: string, from: number[], to: number[]): TextSegment[] {
   const lines: Array<[number, number]> = [];
   let st = 0;
   for (let i = 0; i <= s.length; i++) {
@@ -114,7 +81,7 @@ function segmentLines(s: string, from: number[], to: number[]): Segment[] {
   // Raw display length of each line (before folding), trailing spaces included as consoles pad nothing.
   const rawLen = lines.map(([a, b]) => (b > a ? to[b - 1] - from[a] : 0));
   const width = detectWrapWidth(rawLen);
-  const segs: Segment[] = [];
+  const segs: TextSegment[] = [];
   let prevWrapped = false;
   for (let li = 0; li < lines.length; li++) {
     let [a, b] = lines[li];
@@ -139,7 +106,7 @@ function segmentLines(s: string, from: number[], to: number[]): Segment[] {
     while (b > a && s[b - 1] === ' ') b--;
     const r = applyNoise(s, a, b, continuation);
     if (r.drop) { if (!continuation) prevWrapped = false; continue; }
-    segs.push({ a: r.a, b, wrapped, endsSpace: b < fullB, fresh: r.stripped, identOnly: r.identOnly });
+    segs.push({ start: r.a, end: b, wrapped, endsSpace: b < fullB, fresh: r.stripped, identOnly: r.identOnly });
   }
   return segs;
 }
@@ -147,11 +114,11 @@ function segmentLines(s: string, from: number[], to: number[]): Segment[] {
 interface Span { a: number; b: number; kind: 'ident' | 'mask'; t: string; type: string }
 
 /** Joined text plus its map back to raw offsets. */
-function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; to: number[] } {
+function joinSegments(f: Folded, segs: TextSegment[]): { j: string; from: number[]; to: number[] } {
   const parts: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  let prev: Segment | null = null;
+  let prev: TextSegment | null = null;
   const add = (a: number, b: number): void => {
     const slice = f.s.slice(a, b);
     if (!slice.includes('  ') && !(slice[0] === ' ' && parts.length && parts[parts.length - 1].endsWith(' '))) {
@@ -168,18 +135,12 @@ function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; 
   for (const seg of segs) {
     if (seg.identOnly) {
       // Keep only identifier substrings of the line.
-      const line = f.s.slice(seg.a, seg.b);
+      const line = f.s.slice(seg.start, seg.end);
       const found: Array<[number, number]> = [];
-      for (const form of IDENTIFIER_FORMS) {
-        if (!mayMatch(form, line)) continue;
-        form.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = form.re.exec(line))) {
-          if (m[0].length === 0) { form.re.lastIndex++; continue; }
-          if (form.canon(m) === null) continue;
-          const a = seg.a + m.index, b = a + m[0].length;
-          if (!found.some(([x, y]) => a < y && x < b)) found.push([a, b]);
-        }
+      for (const { form, match, start, end } of formMatches(line)) {
+        if (form.canon(match) === null) continue;
+        const a = seg.start + start, b = seg.start + end;
+        if (!found.some(([x, y]) => a < y && x < b)) found.push([a, b]);
       }
       found.sort((x, y) => x[0] - y[0]);
       for (const [a, b] of found) {
@@ -191,9 +152,9 @@ function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; 
     }
     if (parts.length) {
       const glue = prev && prev.wrapped && !prev.endsSpace && !seg.fresh ? '' : ' ';
-      if (glue && !parts[parts.length - 1].endsWith(' ')) { parts.push(' '); from.push(f.from[seg.a]); to.push(f.from[seg.a]); }
+      if (glue && !parts[parts.length - 1].endsWith(' ')) { parts.push(' '); from.push(f.from[seg.start]); to.push(f.from[seg.start]); }
     }
-    add(seg.a, seg.b);
+    add(seg.start, seg.end);
     prev = seg;
   }
   let j = parts.join('');
@@ -204,10 +165,10 @@ function joinSegments(f: Folded, segs: Segment[]): { j: string; from: number[]; 
 const CONTAINER_MASKS = new Set(['url', 'unc-path', 'windows-path', 'unix-path']);
 
 function findSpans(j: string): Span[] {
-  const occ = new Uint8Array(j.length + 1); // 0 free, 1 ident, 2 mask
+  const claimed = new Uint8Array(j.length + 1); // 0 free, 1 identifier, 2 mask
   const spans: Span[] = [];
   const free = (a: number, b: number, allowIdent: boolean): boolean => {
-    for (let i = a; i < b; i++) if (occ[i] === 2 || (occ[i] === 1 && !allowIdent)) return false;
+    for (let i = a; i < b; i++) if (claimed[i] === 2 || (claimed[i] === 1 && !allowIdent)) return false;
     return true;
   };
   // Patterns run over bounded windows of the text: some can backtrack over a whole run of
@@ -236,29 +197,18 @@ function findSpans(j: string): Span[] {
           if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
           const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
           spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
-          for (let i = a; i < b; i++) if (occ[i] === 0) occ[i] = 2;
+          for (let i = a; i < b; i++) if (claimed[i] === 0) claimed[i] = 2;
         }
       }
     }
   };
   runMasks(true);
-  for (const form of IDENTIFIER_FORMS) {
-    if (!mayMatch(form, j)) continue;
-    for (const [wa, wb] of windows) {
-      const w = j.slice(wa, wb);
-      if (!mayMatch(form, w)) continue;
-      form.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = form.re.exec(w))) {
-        if (m[0].length === 0) { form.re.lastIndex++; continue; }
-        const a = wa + m.index, b = a + m[0].length;
-        if (!free(a, b, false)) continue;
-        const canon = form.canon(m);
-        if (canon === null) continue;
-        spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
-        for (let i = a; i < b; i++) occ[i] = 1;
-      }
-    }
+  for (const { form, match, start: a, end: b } of formMatches(j)) {
+    if (!free(a, b, false)) continue;
+    const canon = form.canon(match);
+    if (canon === null) continue;
+    spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
+    for (let i = a; i < b; i++) claimed[i] = 1;
   }
   runMasks(false);
   return spans;

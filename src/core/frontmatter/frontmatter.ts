@@ -5,6 +5,7 @@ import { normalizeProducts } from './products';
 import { normalizeSupportAreas } from './support-areas';
 import { normalizeTopic } from './topic';
 import { isRecord, keysFor, scalarText, scalarTexts } from './values';
+import { collapse } from '../markdown/plain-text';
 
 export interface NormalizedFrontMatter {
   /** Front-matter title; null when absent (the caller falls back to the first heading). */
@@ -117,10 +118,6 @@ function isTextLike(value: unknown): boolean {
 
 function warnType(sink: DiagnosticSink, key: string, expected: string, lineOf: LineOf, outcome = 'it was ignored'): void {
   sink.warn('field-type', `\`${key}\` should be ${expected}, not a list or a nested block; ${outcome}.`, lineOf(key));
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Normalizers are written not to throw; this is the belt to those braces, so one odd field never loses the page. */

@@ -130,8 +130,8 @@ class ReferenceBuffer {
 
 export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLookupOptions = {}): LookupIndexFile[] {
   const base = opts.base ?? '_kb/lookup';
-  // 2048, not 3072: a lookup fetches a set number of shards (the paste's anchors, one per shard), so
-  // smaller shards cut its bytes by 30% (corpus: 34.0 → 23.9 KB) at the same recall (eval: 0.971 / 0.996).
+  // A lookup fetches a set number of shards (the paste's anchors, one per shard), so smaller shards
+  // cut its bytes at the same recall (docs/decisions/2026-12-04-error-lookup-index-and-module.md).
   const shardBytes = opts.shardBytes ?? 2048;
   const maxPostings = opts.maxPostings ?? 400;
   const maxEntryBytes = opts.maxEntryBytes ?? 1280;
@@ -141,7 +141,7 @@ export function buildLookupIndex(articles: LookupArticleInput[], opts: BuildLook
   const messages: IndexedMessage[] = [];
   const perArticle: IndexedMessage[][] = [];
   // Every (feature, message) reference, laid out as each message is fingerprinted: keeping each
-  // message's Feature objects until then (with their token lists) took 375 MB more at 50,000.
+  // message's Feature objects until then (with their token lists) costs hundreds of MB at scale.
   const references = new ReferenceBuffer();
 
   sorted.forEach((art, ai) => {

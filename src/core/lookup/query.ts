@@ -41,7 +41,19 @@ export const QUERY_TUNING = {
 
 interface Entry { df: number; ident: boolean; articles: Uint32Array; msgs: Uint32Array; norms: Uint8Array }
 
-interface Candidate { article: number; msg: number; acc: number; norm: number; hits: number; identHits: number; score: number; c1: number }
+interface Candidate {
+  article: number;
+  msg: number;
+  /** Summed weight of the paste's features that the message has. */
+  sharedWeight: number;
+  /** The message's own feature weight (its norm). */
+  norm: number;
+  hits: number;
+  identHits: number;
+  score: number;
+  /** Share of the sampled paste's feature weight the message holds. */
+  pasteContainment: number;
+}
 
 function decodeShard(data: Uint8Array): Map<number, Entry> {
   const r = new ByteReader(data);
@@ -80,10 +92,8 @@ export interface ShardLayout { shards: number; heavy: ReadonlySet<number> }
  * A heavy word's features each take a shard of their own, so they compete for the budget one by
  * one. Its bigrams say far more than the word does: the word is common by definition (its family
  * overfilled a shard), and its unigram's entry is usually cut to the posting cap, so the heaviest
- * entry in the shard. The larger the corpus, the more words are heavy (at 50,000 articles most of
- * a paste's words are: 11.3 heavy against 3.3 light anchors per error, against 5.0 and 6.8 at
- * 6,000). Unigrams last: bytes per lookup at 50,000 went from 26.4 to 22.6 KB (6,000: 23.8 to
- * 22.8 KB), and recall@1 from 0.991 to 1.000 (6,000: 0.971 to 0.969, one paste of 500 ranked second).
+ * entry in the shard. The larger the corpus, the more words are heavy, so unigrams come last
+ * (docs/decisions/2026-12-04-error-lookup-index-and-module.md).
  */
 export function shardPriority(features: Feature[], layout: ShardLayout): number[] {
   const order = new Set<number>();
@@ -156,7 +166,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     if (sample.length === 0) return { cands: [], features, part };
     const maxW = featureWeight(0, m.articles, false);
     let wSample = 0;
-    const acc = new Map<number, Candidate>();
+    const byMessage = new Map<number, Candidate>();
     for (const f of sample) {
       const e = maps.get(shardOf(f, m.shards, layout.heavy))?.get(f.h);
       if (!e) { wSample += maxW * QUERY_TUNING.unknownWeight * (f.ident ? 1.5 : 1); continue; }
@@ -164,9 +174,9 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
       wSample += w;
       for (let k = 0; k < e.articles.length; k++) {
         const key = e.articles[k] * 65536 + e.msgs[k];
-        let c = acc.get(key);
-        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], acc: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, c1: 0 }; acc.set(key, c); }
-        c.acc += w;
+        let c = byMessage.get(key);
+        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], sharedWeight: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, pasteContainment: 0 }; byMessage.set(key, c); }
+        c.sharedWeight += w;
         c.hits++;
         if (f.ident) c.identHits++;
       }
@@ -174,10 +184,10 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const scale = features.length / sample.length;
     const a = QUERY_TUNING.pasteWeight;
     const best = new Map<number, Candidate>();
-    for (const c of acc.values()) {
-      c.c1 = wSample > 0 ? c.acc / wSample : 0;
-      const c2 = Math.min(1, (c.acc * scale) / Math.max(c.norm, 1e-6));
-      c.score = a * c.c1 + (1 - a) * c2;
+    for (const c of byMessage.values()) {
+      c.pasteContainment = wSample > 0 ? c.sharedWeight / wSample : 0;
+      const messageCoverage = Math.min(1, (c.sharedWeight * scale) / Math.max(c.norm, 1e-6));
+      c.score = a * c.pasteContainment + (1 - a) * messageCoverage;
       const prev = best.get(c.article);
       if (!prev || c.score > prev.score || (c.score === prev.score && c.msg < prev.msg)) best.set(c.article, c);
     }
@@ -189,7 +199,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const t = QUERY_TUNING;
     // A bare identifier ("500.19") that several articles document does not say which one applies.
     if (identifierOnly && next) return false;
-    if (top.c1 < t.confidentPasteContainment || top.score < t.confidentScore) return false;
+    if (top.pasteContainment < t.confidentPasteContainment || top.score < t.confidentScore) return false;
     if (top.hits < 2 && top.identHits === 0) return false;
     const margin = top.score - (next?.score ?? 0);
     return margin >= t.confidentMargin || top.score >= t.sureScore;

@@ -77,7 +77,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   for (const k of quiet) weights.set(k, QUERY_RANKING.noiseWeight);
   // An identifier only on a PowerShell CategoryInfo or FullyQualifiedErrorId line names the shell's error class, not the product's error.
   if (shellLines.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(shellLines, o.start))) weights.set(k, QUERY_RANKING.shellIdentifierWeight);
-  for (const [t, occ] of terms) if (isPair(t) && noise.length && occ.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
+  for (const [t, occurrences] of terms) if (isPair(t) && noise.length && occurrences.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
@@ -121,7 +121,7 @@ export interface ArticleScore {
 
 /** Scores articles over the fetched shards. `shards` maps shard number → decoded shard. */
 export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>): ArticleScore[] {
-  const acc = new Map<number, ArticleScore>();
+  const byArticle = new Map<number, ArticleScore>();
   for (const term of q.terms.keys()) {
     if (!chosenKeys.has(shardKey(term, q.common))) continue;
     const e = shards.get(shardOfTerm(term, m.shards, q.common))?.get(termHash(term));
@@ -129,13 +129,13 @@ export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m:
     const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
     for (let k = 0; k < e.docs.length; k++) {
       const doc = e.docs[k];
-      let s = acc.get(doc);
-      if (!s) acc.set(doc, (s = { doc, score: 0, matched: [] }));
+      let s = byArticle.get(doc);
+      if (!s) byArticle.set(doc, (s = { doc, score: 0, matched: [] }));
       s.score += (w * e.impacts[k]) / IMPACT_SCALE;
       s.matched.push(term);
     }
   }
-  return [...acc.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...byArticle.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
 /** The shard keys a query fetches, and their shards. */

@@ -3,24 +3,15 @@
  * into the page as HTML: they become text segments (entities decoded, every tag but
  * `<mark>` dropped) that the UI renders with text nodes and `<mark>` elements.
  */
+import { decodeEntities } from '../text/html-entities';
+
+export { decodeEntities };
 
 export interface ExcerptSegment {
   text: string;
   mark: boolean;
 }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the entities Pagefind emits (named basics and numeric); unknown ones stay as written. */
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-    }
-    return NAMED[body.toLowerCase()] ?? all;
-  });
-}
 
 /**
  * Splits an excerpt into plain and marked text. Never throws. A marked word that is a stopword

@@ -3,7 +3,7 @@
  * pasted errors to the fingerprint lookup as well as to full text; short word
  * queries go to full text only. Pure: runs in the browser and in tests.
  */
-import { IDENTIFIER_FORMS, mayMatch } from '../errors/identifiers';
+import { scanIdentifiers } from '../errors/identifiers';
 
 export type QueryKind = 'empty' | 'words' | 'error';
 
@@ -53,20 +53,7 @@ function strongIdentifiers(text: string): string[] {
 
 /** Canonical identifiers (every form in the table, or those `keep` accepts), in order of appearance. */
 export function identifiersOf(text: string, keep: (form: string) => boolean = () => true): string[] {
-  const found: Array<{ at: number; canon: string }> = [];
-  for (const form of IDENTIFIER_FORMS) {
-    if (!keep(form.name)) continue;
-    if (!mayMatch(form, text)) continue;
-    const re = form.re;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) re.lastIndex++;
-      const canon = form.canon(m);
-      if (canon) found.push({ at: m.index, canon });
-    }
-  }
-  found.sort((a, b) => a.at - b.at);
-  return [...new Set(found.map((f) => f.canon))];
+  return [...new Set(scanIdentifiers(text, keep).map((m) => m.canon))];
 }
 
 /** Classifies the search input. Never throws. */

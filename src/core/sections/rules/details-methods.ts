@@ -1,6 +1,7 @@
 /** Rule `details-methods`: `<details>` blocks that each hold one method of fixing the problem. */
 import type { List, PhrasingContent, RootContent } from 'mdast';
 import { collapse } from '../../markdown/plain-text';
+import { decodeEntities } from '../../text/html-entities';
 import { isNotAFix } from './article-signals';
 import { hasProcedure } from './procedures';
 import type { DetailsMethod, SectionRule } from './rule';
@@ -14,7 +15,6 @@ const SUMMARY = /<summary\b[^>]*>([\s\S]*?)<\/summary\s*>/i;
 const NOT_A_METHOD_SUMMARY = /^(?:(?:sample|example|expected|full|more|show|view|see|click|expand|details?|output|logs?|screenshots?|code)\b|(?:why|what) )/i;
 
 const countOf = (re: RegExp, text: string) => text.match(re)?.length ?? 0;
-const decodeEntities = (s: string) => s.replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
 
 /**
  * The `<details>` blocks among `nodes` (top level) whose content is a method: an ordered list of
