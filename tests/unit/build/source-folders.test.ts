@@ -18,3 +18,15 @@ describe('source folders', () => {
     for (const e of ['core', 'build', 'browser/lookup']) expect(GENERATOR_SOURCES).toContain(e);
   });
 });
+
+describe('the README layout', () => {
+  it('names every folder of src/ and src/core/, and every top-level test folder', () => {
+    const readme = fs.readFileSync(path.resolve(src, '../README.md'), 'utf8');
+    const layout = readme.slice(readme.indexOf('## Layout'));
+    const block = layout.slice(layout.indexOf('```'), layout.indexOf('```', layout.indexOf('```') + 3));
+    const dirs = (dir: string) => fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    for (const d of dirs(src)) expect(block, `src/${d}/`).toMatch(new RegExp(`src/${d}/`));
+    for (const d of dirs(path.join(src, 'core'))) expect(block, `core/${d}/`).toMatch(new RegExp(`^\\s+${d}/`, 'm'));
+    for (const d of dirs(path.resolve(src, '../tests'))) expect(block, `tests/${d}/`).toMatch(new RegExp(`tests/${d}/`));
+  });
+});
