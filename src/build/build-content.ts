@@ -35,6 +35,12 @@ export interface BuildContentOptions {
   workers?: number;
   /** Called as articles are parsed: parsed so far, and how many need parsing (cache misses). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once every article has its URL, products and support areas, before related articles
+   * (which read every article's terms) are added to the same object: what needs no more, the
+   * search index, can start then.
+   */
+  onClassified?: (build: ContentBuild) => void;
 }
 
 export async function buildContent(root: string, cacheDir: string, opts: BuildContentOptions = {}): Promise<ContentBuild> {
@@ -175,9 +181,7 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
   }
   diagnostics.push(...checkLinks(links, pageAnchors));
   classifyArticles(articles, tocs.folders);
-  relateArticles(articles, cacheDir, root, repaired);
-  phaseDone('manifest');
-  return {
+  const build: ContentBuild = {
     root,
     inputs: articleFiles.length + refused.filter((r) => inputKind(r.source.split('/').pop()!) === 'article').length,
     articles,
@@ -187,6 +191,10 @@ export async function buildContent(root: string, cacheDir: string, opts: BuildCo
     navGroups,
     cache: { hits: articleFiles.length - misses.length, misses: misses.length, repaired, indexProblem },
   };
+  opts.onClassified?.(build);
+  relateArticles(articles, cacheDir, root, repaired);
+  phaseDone('manifest');
+  return build;
 }
 
 /** The content key of a cache record: its source key and the digests of the includes it read. */

@@ -8,12 +8,19 @@ import type { ContentBuild } from './build-record';
  */
 const KEY = Symbol.for('kb-site.content-ready');
 
-type Listener = (build: ContentBuild) => void;
+/**
+ * `classified`: every article has its URL, products and support areas, and the search index can
+ * start; its related articles come later, on the same object. `complete`: the build is as the
+ * record holds it.
+ */
+export type ContentStage = 'classified' | 'complete';
+
+type Listener = (build: ContentBuild, stage: ContentStage) => void;
 
 export function onContentReady(listener: Listener | null): void {
   (globalThis as Record<symbol, unknown>)[KEY] = listener;
 }
 
-export function announceContent(build: ContentBuild): void {
-  ((globalThis as Record<symbol, unknown>)[KEY] as Listener | null | undefined)?.(build);
+export function announceContent(build: ContentBuild, stage: ContentStage): void {
+  ((globalThis as Record<symbol, unknown>)[KEY] as Listener | null | undefined)?.(build, stage);
 }

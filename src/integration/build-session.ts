@@ -106,13 +106,19 @@ export function startSearchIndex(session: BuildSession, build: ContentBuild): No
   });
 }
 
-/** This build's content is parsed: plan the pages to render and start what needs only the content. */
+/** Every article has its URL and taxonomy: start what needs no more (the search index, the lookup module's bundle). */
+export function contentClassified(session: BuildSession, build: ContentBuild): void {
+  if (!session.output || session.search) return;
+  session.search = startSearchIndex(session, build);
+  prepareLookupModule(session.config.cacheDir, generatorDigest());
+}
+
+/** This build's content is parsed: plan the pages to render, and start what needs only the content if not yet started. */
 export function contentKnown(session: BuildSession, build: ContentBuild): void {
   if (!session.output) return;
   session.content = build;
   session.renderPlan = planRender(build, session.output.dir, siteDigest(session.output.settings), session.layout);
-  session.search = startSearchIndex(session, build);
-  prepareLookupModule(session.config.cacheDir, generatorDigest());
+  contentClassified(session, build);
 }
 
 /** Content that synced without announcing itself (a cached sync): the record on disk is this build's. */

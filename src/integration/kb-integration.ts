@@ -10,7 +10,7 @@ import { quietRouteLines } from '../build/quiet-routes';
 import { recordTiming } from '../build/timings';
 import { resolveConfig, type KbConfig, type KbOptions } from '../config';
 import { installSearchIndex, pruneAndRecord, summarizeAndCheck, writeLookupIndexes, writeReport } from './build-done';
-import { contentFromRecord, contentKnown, contentOf, createBuildSession, type BuildSession } from './build-session';
+import { contentClassified, contentFromRecord, contentKnown, contentOf, createBuildSession, type BuildSession } from './build-session';
 
 export type { KbOptions };
 
@@ -53,7 +53,7 @@ export function kb(options: KbOptions = {}): AstroIntegration {
         // NODE_ENV, which a build started from a test runner may set to anything.
         updateConfig({ vite: { define: { __KB_DEV_SERVER__: JSON.stringify(command === 'dev') } } });
         // Only a build indexes; the loader calls this the moment its content is parsed.
-        onContentReady(command === 'build' ? (build) => contentKnown(s, build) : null);
+        onContentReady(command === 'build' ? (build, stage) => (stage === 'classified' ? contentClassified(s, build) : contentKnown(s, build)) : null);
       },
       // Page rendering sits between these two hooks; the bench reads the figure.
       'astro:build:start': ({ logger }) => {

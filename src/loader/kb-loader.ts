@@ -29,6 +29,7 @@ export function kbLoader(config: KbConfig): Loader {
         let progress: Progress | null = null;
         const build: ContentBuild = await buildContent(root, cache, {
           workers: config.workers,
+          onClassified: (classified) => announceContent(classified, 'classified'),
           onProgress: (done, total) => {
             progress ??= createProgress('parsing articles', total, (l) => logger.info(l));
             progress.tick(done);
@@ -36,7 +37,7 @@ export function kbLoader(config: KbConfig): Loader {
           },
         });
         const manifest = writeBuildRecord(cacheLayout(cache), build);
-        announceContent(build);
+        announceContent(build, 'complete');
         // The record's own text: serializing every entry again would cost as much again.
         const digest = generateDigest(manifest);
         if (store.get(SYNC_ENTRY_ID)?.digest !== digest) {
