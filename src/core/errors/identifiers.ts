@@ -108,10 +108,9 @@ export interface FormMatch {
 export function* formMatches(text: string, accept: (form: string) => boolean = () => true): Generator<FormMatch> {
   const forms = IDENTIFIER_FORMS.filter((f) => accept(f.name) && mayMatch(f, text));
   if (!forms.length) return;
-  const windows = scanWindows(text);
+  const windows = scanWindows(text).map(([a, b]) => ({ a, text: text.slice(a, b) }));
   for (const form of forms) {
-    for (const [a, b] of windows) {
-      const window = text.slice(a, b);
+    for (const { a, text: window } of windows) {
       if (!mayMatch(form, window)) continue;
       const re = form.re;
       re.lastIndex = 0;
