@@ -29,8 +29,8 @@ export interface CacheLayout {
   articles: string;
   /** A cache-relative file named in a record (a model, its terms…), as a path. */
   file(relative: string): string;
-  /** Folder of a stored output (output-cache.ts): the Pagefind bundle, the lookup indexes. */
-  output(name: string): string;
+  /** A stored output (output-cache.ts: the Pagefind bundle, the lookup indexes): its folder, its files, and its stamp. */
+  output(name: string): { dir: string; files: string; stamp: string };
   /** A bundled worker script, by its name and the digest of what it was built from. */
   workerBundle(name: string, key: string): string;
   /** The bundled lookup module of a generator. */
@@ -53,7 +53,10 @@ export function cacheLayout(root: string): CacheLayout {
     timings: at('timings.jsonl'),
     articles: at(ARTICLES_DIR),
     file: (relative) => path.join(root, relative),
-    output: (name) => path.join(root, 'outputs', name),
+    output: (name) => {
+      const dir = path.join(root, 'outputs', name);
+      return { dir, files: path.join(dir, 'files'), stamp: path.join(dir, 'stamp.json') };
+    },
     workerBundle: (name, key) => at(`${name}-${key}.mjs`),
     lookupModule: (generator) => at(`lookup-module-${generator}.js`),
   };

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { outputStampSchema, parseCacheJson } from './build-record';
+import { cacheLayout } from './cache-layout';
 import { replaceFile } from './cache-file';
 import { sameStamp, stampsBelow, type FileStamp } from './file-stamps';
 
@@ -24,8 +25,8 @@ export interface StoredOutput<T> {
  * (a truncated, lost or rewritten file makes the output be built again).
  */
 export function isStored(cacheDir: string, name: string, inputDigest: string): boolean {
-  const store = path.join(cacheDir, 'outputs', name);
-  const file = path.join(store, STAMP);
+  const stored = cacheLayout(cacheDir).output(name);
+  const file = stored.stamp;
   let stamp: { digest: string; files: Record<string, FileStamp> };
   try {
     stamp = parseCacheJson(outputStampSchema, fs.readFileSync(file, 'utf8'), file);
@@ -33,12 +34,10 @@ export function isStored(cacheDir: string, name: string, inputDigest: string): b
     return false;
   }
   if (stamp.digest !== inputDigest) return false;
-  const actual = stampsBelow(path.join(store, 'files'));
+  const actual = stampsBelow(stored.files);
   const want = Object.entries(stamp.files);
   return want.length === Object.keys(actual).length && want.every(([f, s]) => sameStamp(actual[f], s));
 }
-
-const STAMP = 'stamp.json';
 
 export async function reuseOrBuild<T>(
   cacheDir: string,
@@ -49,9 +48,7 @@ export async function reuseOrBuild<T>(
   /** Whether a finished build may be reused later (a build that reported problems reports them again). */
   reusable: (result: T) => boolean = () => true,
 ): Promise<StoredOutput<T>> {
-  const store = path.join(cacheDir, 'outputs', name);
-  const files = path.join(store, 'files');
-  const stamp = path.join(store, STAMP);
+  const { dir: store, files, stamp } = cacheLayout(cacheDir).output(name);
   const install = (outDir: string) => {
     for (const p of paths) copy(path.join(files, p), path.join(outDir, p));
   };

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import { fnv1a } from '../core/lookup/fingerprint';
 import type { ArticleEntry } from './build-record';
-import { searchDocumentFile } from './cache-layout';
+import { cacheLayout, searchDocumentFile } from './cache-layout';
 import { withFacets } from '../core/search/index-document';
 import { readCacheFile, readCacheText, remadeLine, writeCacheFile } from './cache-file';
 import { isStored, pagesDigest, reuseOrBuild } from './output-cache';
@@ -208,7 +208,7 @@ export async function writeSearchIndex(
 }
 
 const BUNDLES_OUTPUT = 'pagefind-bundles';
-const bundleStore = (cacheDir: string) => path.join(cacheDir, 'outputs', BUNDLES_OUTPUT);
+const bundleStore = (cacheDir: string) => cacheLayout(cacheDir).output(BUNDLES_OUTPUT).dir;
 
 /**
  * A bundle whose articles are all unchanged (same URLs, same content keys) is taken from the cache,
