@@ -5,7 +5,7 @@
  * Without JavaScript the box is a plain GET form to /search/.
  */
 import { loadLookup, loadPagefind, search, type FacetSelection, type SearchOutcome } from './search-engine';
-import { chipsNode, hitNode, moveFocus, toggleFacet } from './search-render';
+import { chipsNode, hitNode, moveFocus, replaceResults, toggleFacet } from './search-render';
 
 const DEBOUNCE_MS = 120;
 const MAX_ROWS = 8;
@@ -71,7 +71,7 @@ function setup(form: HTMLFormElement): void {
 
   /** The fingerprint lookup's answer, shown while the full-text search is still loading. */
   const renderLookup = (out: SearchOutcome) => {
-    list.replaceChildren(...out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
+    replaceResults(list, out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
     chips.replaceChildren();
     const confident = out.hits.filter((h) => h.origin === 'lookup-confident').length;
     status.textContent = `${out.hits.length} ${out.hits.length === 1 ? 'article' : 'articles'}${confident ? `, ${confident} matching your error` : ''}; searching the full text…`;
@@ -82,7 +82,7 @@ function setup(form: HTMLFormElement): void {
   };
 
   const render = (out: SearchOutcome) => {
-    list.replaceChildren(...out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
+    replaceResults(list, out.hits.map((h, i) => hitNode(h, i, { excerpt: false, idPrefix: 'hb' })));
     const chipRow = chipsNode(out.facets, selection, {
       perFacet: 4,
       total: out.total,

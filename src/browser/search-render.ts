@@ -123,3 +123,18 @@ export function moveFocus(container: HTMLElement, from: Element | null, delta: n
   links[next].focus();
   return links[next];
 }
+
+/**
+ * Replaces a results list's items, keeping the keyboard where it was: a result link that had the
+ * focus hands it to the new link to the same place. A search that answers again while the user
+ * arrows through the old results (Ctrl+K runs the query again) would otherwise drop the focus on
+ * the page, and Enter would open nothing.
+ */
+export function replaceResults(list: HTMLElement, items: Node[]): void {
+  const focused = document.activeElement;
+  const link = focused instanceof HTMLAnchorElement && list.contains(focused) ? { href: focused.getAttribute('href'), cls: focused.className } : null;
+  list.replaceChildren(...items);
+  if (!link) return;
+  const again = [...list.querySelectorAll<HTMLAnchorElement>('a.sr-link, a.sr-section')].find((a) => a.getAttribute('href') === link.href && a.className === link.cls);
+  again?.focus();
+}

@@ -206,6 +206,22 @@ describe.skipIf(!chromiumAvailable)('search in the browser', () => {
     expect((await pageResults(page)).length).toBeGreaterThan(0);
   }, 90_000); // Four page loads and a dozen searches: the 30 s default ran out once in CI on a loaded machine.
 
+  it('keeps the keyboard on a result when the same search answers again', async () => {
+    const { page } = await open('/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('access denied');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('form[data-search-box]')?.dataset.searchQuery === 'access denied');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    expect(focused).toMatch(/^\//);
+    // The query runs again (as Ctrl+K does) while the focus is on its first result.
+    const renders = await page.evaluate(() => Number(document.querySelector<HTMLElement>('form[data-search-box]')!.dataset.searchRenders));
+    await page.evaluate(() => document.querySelector('textarea[name="q"]')!.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' })));
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('form[data-search-box]')!.dataset.searchRenders) > n, renders);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(focused);
+    await Promise.all([page.waitForURL((u) => u.pathname === focused), page.keyboard.press('Enter')]);
+  });
+
   it('focusing the box loads the lookup module before anything is typed', async () => {
     const { page } = await open('/');
     const loaded = page.waitForRequest((r) => new URL(r.url()).pathname === '/_kb/lookup.js', { timeout: 15_000 });
