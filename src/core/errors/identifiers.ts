@@ -4,6 +4,7 @@
  * spelling so that `0X80070005`, `80070005` (in error context) and `-2147024891`
  * all become `0x80070005`.
  */
+import { windowTexts } from './scan-windows';
 
 export interface IdentifierForm {
   name: string;
@@ -68,28 +69,6 @@ export interface IdentifierMatch {
   end: number;
 }
 
-/**
- * Longest stretch of text one regex pass sees. Some forms can backtrack over a whole run of
- * dotted words; scanning bounded windows keeps the scan linear in the input whatever it holds.
- */
-export const SCAN_WINDOW = 2048;
-
-/** Window bounds over `text`: lines, and long lines cut at a space near the window's end. */
-export function scanWindows(text: string, size = SCAN_WINDOW): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = text.length;
-    if (end - i > size) {
-      const cut = text.lastIndexOf(' ', i + size);
-      end = cut > i + size / 2 ? cut : i + size;
-    }
-    out.push([i, end]);
-    i = end + (text[end] === '\n' || text[end] === ' ' ? 1 : 0);
-  }
-  return out;
-}
 
 /** One match of one identifier form, with its offsets in the scanned text. */
 export interface FormMatch {
@@ -103,14 +82,14 @@ export interface FormMatch {
  * The one loop that runs the identifier table over a text: form by form in table order, each over
  * the text's bounded windows, skipping empty matches. Linear in the input. Callers decide what a
  * match means (a canonical identifier, a span the normalizer keeps, an index term); a match whose
- * form's `canon` says null is still yielded.
+ * form's `canon` says null is still yielded. `windows` lets a caller that scans again share them.
  */
-export function* formMatches(text: string, accept: (form: string) => boolean = () => true): Generator<FormMatch> {
+export function* formMatches(text: string, accept: (form: string) => boolean = () => true, windows?: ReturnType<typeof windowTexts>): Generator<FormMatch> {
   const forms = IDENTIFIER_FORMS.filter((f) => accept(f.name) && mayMatch(f, text));
   if (!forms.length) return;
-  const windows = scanWindows(text).map(([a, b]) => ({ a, text: text.slice(a, b) }));
+  windows ??= windowTexts(text);
   for (const form of forms) {
-    for (const { a, text: window } of windows) {
+    for (const { start: a, text: window } of windows) {
       if (!mayMatch(form, window)) continue;
       const re = form.re;
       re.lastIndex = 0;

@@ -5,6 +5,7 @@
  * write themselves (`<ServerName>`, `{GUID}`, `[UserName]`, `%1`, `YourServer`)
  * are recognized by the same table, so article and paste agree.
  */
+import { windowTexts } from './scan-windows';
 
 export interface MaskPattern {
   type: string;
@@ -104,10 +105,38 @@ export function placeholderType(text: string): string {
   return (MASK_TYPES as readonly string[]).includes(inner) ? inner : 'placeholder';
 }
 
-/** Whether a pattern's gate lets it run over `text`; `seen` keeps each shared gate's answer for this text. */
-export function passesGate(p: MaskPattern, text: string, seen: Map<(text: string) => boolean, boolean>): boolean {
-  if (!p.gate) return true;
-  let open = seen.get(p.gate);
-  if (open === undefined) seen.set(p.gate, (open = p.gate(text)));
-  return open;
+/** One match of one mask pattern, with its offsets in the scanned text (the whole match, not its `group`). */
+export interface MaskMatch {
+  pattern: MaskPattern;
+  match: RegExpExecArray;
+  start: number;
+  end: number;
+}
+
+/**
+ * The one loop that runs mask patterns over a text: pattern by pattern in the order given, each
+ * over the text's bounded windows once its hint and gate let it, skipping empty matches and those
+ * its `accept` refuses. Linear in the input. `windows` lets a caller that scans again share them.
+ */
+export function* maskMatches(text: string, patterns: readonly MaskPattern[], windows = windowTexts(text)): Generator<MaskMatch> {
+  const gates = new Map<(text: string) => boolean, boolean>();
+  const open = (p: MaskPattern): boolean => {
+    if (!p.gate) return true;
+    let o = gates.get(p.gate);
+    if (o === undefined) gates.set(p.gate, (o = p.gate(text)));
+    return o;
+  };
+  for (const p of patterns) {
+    if (p.hint !== undefined && !text.includes(p.hint)) continue;
+    if (!open(p)) continue;
+    for (const { start: wa, text: w } of windows) {
+      if (p.hint !== undefined && !w.includes(p.hint)) continue;
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(w); m; m = p.re.exec(w)) {
+        if (m[0].length === 0) { p.re.lastIndex++; continue; }
+        if (p.accept && !p.accept(m)) continue;
+        yield { pattern: p, match: m, start: wa + m.index, end: wa + m.index + m[0].length };
+      }
+    }
+  }
 }

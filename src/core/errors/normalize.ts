@@ -9,8 +9,9 @@
  * into the caller's raw text.
  */
 import { foldText, type Folded } from './fold';
-import { formMatches, scanWindows } from './identifiers';
-import { MASK_PATTERNS, passesGate, placeholderType } from './masks';
+import { formMatches } from './identifiers';
+import { windowTexts } from './scan-windows';
+import { MASK_PATTERNS, maskMatches, placeholderType, type MaskPattern } from './masks';
 import { classifyLine } from './noise';
 import { detectWrapWidth } from './hard-wrap';
 import { scanJsonEnvelope, splitAtEscapes } from './json-envelope';
@@ -57,8 +58,6 @@ interface TextSegment {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
-
-
 
 function applyNoise(s: string, a: number, b: number, continuation: boolean): { a: number; drop: boolean; identOnly: boolean; stripped: boolean } {
   if (continuation) return { a, drop: false, identOnly: false, stripped: false };
@@ -163,6 +162,9 @@ function joinSegments(f: Folded, segs: TextSegment[]): { j: string; from: number
 }
 
 const CONTAINER_MASKS = new Set(['url', 'unc-path', 'windows-path', 'unix-path']);
+/** Article placeholders are claimed first, before identifiers; the other masks after them. */
+const PLACEHOLDER_PATTERNS = MASK_PATTERNS.filter((p) => p.type === 'placeholder');
+const VALUE_PATTERNS = MASK_PATTERNS.filter((p) => p.type !== 'placeholder');
 
 function findSpans(j: string): Span[] {
   const claimed = new Uint8Array(j.length + 1); // 0 free, 1 identifier, 2 mask
@@ -173,44 +175,30 @@ function findSpans(j: string): Span[] {
   };
   // Patterns run over bounded windows of the text: some can backtrack over a whole run of
   // dotted or digit-comma text, which over one long line would cost its length squared.
-  const windows = scanWindows(j);
-  const gated = new Map<(text: string) => boolean, boolean>();
-  const runMasks = (placeholdersOnly: boolean): void => {
-    for (const p of MASK_PATTERNS) {
-      if ((p.type === 'placeholder') !== placeholdersOnly) continue;
-      if (p.hint !== undefined && !j.includes(p.hint)) continue;
-      if (!passesGate(p, j, gated)) continue;
-      for (const [wa, wb] of windows) {
-        const w = j.slice(wa, wb);
-        if (p.hint !== undefined && !w.includes(p.hint)) continue;
-        p.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = p.re.exec(w))) {
-          if (m[0].length === 0) { p.re.lastIndex++; continue; }
-          if (p.accept && !p.accept(m)) continue;
-          let a = wa + m.index, b = a + m[0].length;
-          if (p.group !== undefined) {
-            const g = m[p.group];
-            if (g === undefined) continue;
-            a = wa + m.index + m[0].indexOf(g); b = a + g.length;
-          }
-          if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
-          const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
-          spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
-          for (let i = a; i < b; i++) if (claimed[i] === 0) claimed[i] = 2;
-        }
+  const windows = windowTexts(j);
+  const runMasks = (patterns: readonly MaskPattern[]): void => {
+    for (const { pattern: p, match: m, start } of maskMatches(j, patterns, windows)) {
+      let a = start, b = a + m[0].length;
+      if (p.group !== undefined) {
+        const g = m[p.group];
+        if (g === undefined) continue;
+        a = start + m[0].indexOf(g); b = a + g.length;
       }
+      if (!free(a, b, CONTAINER_MASKS.has(p.type))) continue;
+      const type = p.type === 'placeholder' ? placeholderType(j.slice(a, b)) : p.type;
+      spans.push({ a, b, kind: 'mask', t: '<' + type + '>', type });
+      for (let i = a; i < b; i++) if (claimed[i] === 0) claimed[i] = 2;
     }
   };
-  runMasks(true);
-  for (const { form, match, start: a, end: b } of formMatches(j)) {
+  runMasks(PLACEHOLDER_PATTERNS);
+  for (const { form, match, start: a, end: b } of formMatches(j, undefined, windows)) {
     if (!free(a, b, false)) continue;
     const canon = form.canon(match);
     if (canon === null) continue;
     spans.push({ a, b, kind: 'ident', t: canon, type: form.name });
     for (let i = a; i < b; i++) claimed[i] = 1;
   }
-  runMasks(false);
+  runMasks(VALUE_PATTERNS);
   return spans;
 }
 

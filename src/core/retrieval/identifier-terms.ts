@@ -4,7 +4,8 @@
  * error 5), a SQL message number as `Msg 18456` or `Error: 18456`. Each spelling maps to the same
  * terms, so an article and a paste that write one error differently still share a term.
  */
-import { scanIdentifiers, scanWindows } from '../errors/identifiers';
+import { scanIdentifiers } from '../errors/identifiers';
+import { windowTexts } from '../errors/scan-windows';
 
 export interface IdentifierTerm {
   term: string;
@@ -58,25 +59,20 @@ const DECIMAL_HRESULT = /(?<![\w.])-?\d{10}(?![\w.])/g;
 export function identifierTerms(text: string): IdentifierTerm[] {
   const out: IdentifierTerm[] = [];
   for (const m of scanIdentifiers(text)) for (const term of termsOf(m.form, m.canon)) out.push({ term, start: m.start, end: m.end });
+  let windows: ReturnType<typeof windowTexts> | null = null;
+  const scan = (re: RegExp, visit: (m: RegExpMatchArray, start: number) => void) => {
+    for (const { start, text: w } of (windows ??= windowTexts(text))) for (const m of w.matchAll(re)) visit(m, start + m.index!);
+  };
   // A bare decimal HRESULT, outside the error-word context the identifier table asks for.
   if (/\d{10}/.test(text)) {
-    for (const [a, b] of scanWindows(text)) {
-      const w = text.slice(a, b);
-      for (const m of w.matchAll(DECIMAL_HRESULT)) {
-        const hex = decimalHresult(m[0]);
-        if (hex) for (const term of hexTerm(hex)) out.push({ term, start: a + m.index, end: a + m.index + m[0].length });
-      }
-    }
+    scan(DECIMAL_HRESULT, (m, at) => {
+      const hex = decimalHresult(m[0]);
+      if (hex) for (const term of hexTerm(hex)) out.push({ term, start: at, end: at + m[0].length });
+    });
   }
   // Short hex codes (stop codes, status codes) are the same code as their zero-padded 8-digit form.
   if (/0x/i.test(text)) {
-    for (const [a, b] of scanWindows(text)) {
-      const w = text.slice(a, b);
-      for (const m of w.matchAll(SHORT_HEX)) {
-        const hex = m[1].toLowerCase().padStart(8, '0');
-        out.push({ term: '0x' + hex, start: a + m.index, end: a + m.index + m[0].length });
-      }
-    }
+    scan(SHORT_HEX, (m, at) => out.push({ term: '0x' + m[1].toLowerCase().padStart(8, '0'), start: at, end: at + m[0].length }));
   }
   // One term per spelling per place: forms that overlap (error-number and hresult) agree on terms.
   const seen = new Set<string>();

@@ -3,7 +3,7 @@
  * distinct error lines (a line that reads as an error, once per shape, in order), then its first
  * distinct lines, up to the limit. The rest is not read, and the answer says so. Linear in the input.
  */
-import { scanWindows } from '../errors/identifiers';
+import { scanWindows } from '../errors/scan-windows';
 
 export const READ_LIMIT = 64 * 1024;
 

@@ -3,8 +3,7 @@
  * blanked before words are read, with the mask table the error normalizer uses. Blanking keeps
  * every other character where it was, so offsets still point into the input.
  */
-import { scanWindows } from '../errors/identifiers';
-import { MASK_PATTERNS, passesGate, type MaskType } from '../errors/masks';
+import { MASK_PATTERNS, maskMatches, type MaskType } from '../errors/masks';
 
 /**
  * Mask types whose values are noise to word search: a customer's host and mail names say nothing
@@ -21,21 +20,7 @@ const PATTERNS = MASK_PATTERNS.filter((p) => BLANKED_TYPES.has(p.type as MaskTyp
 /** The text with every blanked value replaced by spaces of the same length. Linear in the input. */
 export function blankValues(text: string): string {
   let spans: Array<[number, number]> | null = null;
-  const gated = new Map<(text: string) => boolean, boolean>();
-  for (const p of PATTERNS) {
-    if (p.hint !== undefined && !text.includes(p.hint)) continue;
-    if (!passesGate(p, text, gated)) continue;
-    for (const [wa, wb] of scanWindows(text)) {
-      const w = text.slice(wa, wb);
-      if (p.hint !== undefined && !w.includes(p.hint)) continue;
-      p.re.lastIndex = 0;
-      for (let m = p.re.exec(w); m; m = p.re.exec(w)) {
-        if (m[0].length === 0) { p.re.lastIndex++; continue; }
-        if (p.accept && !p.accept(m)) continue;
-        (spans ??= []).push([wa + m.index, wa + m.index + m[0].length]);
-      }
-    }
-  }
+  for (const { start, end } of maskMatches(text, PATTERNS)) (spans ??= []).push([start, end]);
   // A URL's query string and fragment are parameters (ids, versions, tracking), not words about the problem.
   if (text.includes('://')) {
     for (const m of text.matchAll(URL_RE)) {

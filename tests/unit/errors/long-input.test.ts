@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { tokenizeErrorText } from '../../../src/core/errors/normalize';
-import { scanWindows, SCAN_WINDOW } from '../../../src/core/errors/identifiers';
+import { scanWindows, SCAN_WINDOW } from '../../../src/core/errors/scan-windows';
 
 describe('long input', () => {
   it('cuts text into windows no longer than the scan window, covering every character but the cut spaces', () => {

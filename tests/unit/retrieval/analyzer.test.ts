@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, wordPairs, wordTerms } from '../../../src/core/retrieval/analyzer';
 import { identifierTerms } from '../../../src/core/retrieval/identifier-terms';
-import { scanIdentifiers, scanWindows, SCAN_WINDOW } from '../../../src/core/errors/identifiers';
+import { scanIdentifiers } from '../../../src/core/errors/identifiers';
+import { scanWindows, SCAN_WINDOW } from '../../../src/core/errors/scan-windows';
 
 const terms = (t: string) => analyze(t).map((x) => x.term);
 
