@@ -39,7 +39,7 @@ for (const e of build.articles) {
   if (process.env.NO_PAIRS) {
     const keep = [...t.flags].map((f, i) => ((f & 1) ? -1 : i)).filter((i) => i >= 0);
     const c = t.counts;
-    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.keys = Uint32Array.from(keep.map((i) => t.keys[i])); t.seconds = Uint32Array.from(keep.map((i) => t.seconds[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
+    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
     t.counts = Uint16Array.from(keep.flatMap((i) => Array.from(c.subarray(i * 5, i * 5 + 5))));
   }
   terms.push(t);
@@ -51,7 +51,6 @@ if (process.env.RANK) {
   if (over.k1) RANKING.k1 = over.k1;
 }
 if (process.env.QR) Object.assign(QUERY_RANKING, JSON.parse(process.env.QR));
-if (process.env.PAIRKB) RANKING.pairKeyBytes = Number(process.env.PAIRKB);
 if (process.env.EVID) Object.assign(EVIDENCE, JSON.parse(process.env.EVID));
 const t0 = performance.now();
 const index = buildArticleIndex(terms, { base: '_kb/lookup' });

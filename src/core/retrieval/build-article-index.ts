@@ -17,8 +17,6 @@ export const RANKING = {
   weight: { title: 6, headings: 2, problem: 2, messages: 2, body: 1 } as Record<Field, number>,
   lengthNorm: { title: 0.5, headings: 0.6, problem: 0.6, messages: 0.6, body: 0.75 } as Record<Field, number>,
   k1: 1.2,
-  /** See BuildArticleIndexOptions.pairKeyBytes. */
-  pairKeyBytes: 32_768,
 };
 
 export interface BuildArticleIndexOptions {
@@ -31,18 +29,7 @@ export interface BuildArticleIndexOptions {
   docChunk?: number;
   /** A pair seen in fewer articles says no more than its words (default 2). */
   minPairDf?: number;
-  /**
-   * Most bytes the pairs that start with one word may take (default 32 KB): a query fetches a word's
-   * pairs with it, and in a large corpus a common word starts thousands. Past it, those pairs keep
-   * fewer postings each (their highest impacts), and then the rarest pairs go.
-   */
-  pairKeyBytes?: number;
 }
-
-/** Postings a pair keeps at least, however many pairs its first word starts. */
-const MIN_PAIR_CAP = 8;
-/** Bytes of a posting (delta-coded article number and impact) and of an entry's header, as estimated for the pair budget. */
-const POSTING_BYTES = 3, ENTRY_BYTES = 8;
 
 const basename = (source: string): string => source.slice(source.lastIndexOf('/') + 1).toLowerCase();
 
@@ -219,9 +206,8 @@ function fieldNorms(lengths: number[], avg: Record<Field, number>): Float64Array
  */
 export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
-  const pairKeyBytes = opts.pairKeyBytes ?? RANKING.pairKeyBytes;
   const ids = new HashIds();
-  const termHashes = grow32(), termKeys = grow32(), termSeconds = grow32();
+  const termHashes = grow32();
   const termFlags = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const slotTerm = grow32();
   const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
@@ -241,7 +227,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
       if (id === -1) {
         id = termHashes.length;
         ids.set(h, id);
-        termHashes.push(h); termKeys.push(a.keys[i]); termSeconds.push(a.seconds[i]); termFlags.push(a.flags[i]);
+        termHashes.push(h); termFlags.push(a.flags[i]);
         lastArticle.push(0); lastSlot.push(0);
       }
       let slot: number;
@@ -288,14 +274,9 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const df = new Uint32Array(terms);
   for (let doc = 0; doc < n; doc++) eachTerm(doc, (id) => { df[id]++; });
 
-  // The commonest words (the manifest lists them); a pair whose first word is one of them and whose
-  // second is not is sharded by its second word (format.ts shardKey).
+  // The commonest words, which the manifest lists: a query fetches them last.
   const commonDf = Math.max(50, n / 50);
   const isCommon = (id: number) => termFlags.data[id] === 0 && df[id] >= commonDf;
-  const isCommonWord = (h: number) => { const id = ids.get(h); return id !== -1 && isCommon(id); };
-  for (let id = 0; id < terms; id++) {
-    if (pair(id) && isCommonWord(termKeys.data[id]) && !isCommonWord(termSeconds.data[id])) termKeys.data[id] = termSeconds.data[id];
-  }
 
   // Postings grouped by term (a counting sort), each group in article order.
   const count = new Uint32Array(terms);
@@ -332,31 +313,6 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     for (const [id, impact] of best) post(id, doc, impact);
   }
 
-  // The pairs each first word starts, held to the pair budget: a lower cap for that word's pairs,
-  // then, if need be, its rarest pairs left out.
-  const termCap = new Uint32Array(terms).fill(cap);
-  const pairsOfKey = new Map<number, number[]>();
-  for (let id = 0; id < terms; id++) {
-    if (!count[id] || !pair(id)) continue;
-    const list = pairsOfKey.get(termKeys.data[id]);
-    if (list) list.push(id);
-    else pairsOfKey.set(termKeys.data[id], [id]);
-  }
-  for (const list of pairsOfKey.values()) {
-    const bytesAt = (c: number) => list.reduce((b, id) => b + ENTRY_BYTES + Math.min(count[id], c) * POSTING_BYTES, 0);
-    if (bytesAt(cap) <= pairKeyBytes) continue;
-    let lo = MIN_PAIR_CAP, hi = cap;
-    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (bytesAt(mid) <= pairKeyBytes) lo = mid; else hi = mid - 1; }
-    for (const id of list) termCap[id] = lo;
-    if (bytesAt(lo) <= pairKeyBytes) continue;
-    list.sort((x, y) => df[y] - df[x] || termHashes.data[x] - termHashes.data[y]);
-    let bytes = 0;
-    for (const id of list) {
-      bytes += ENTRY_BYTES + Math.min(count[id], lo) * POSTING_BYTES;
-      if (bytes > pairKeyBytes) count[id] = 0;
-    }
-  }
-
   // Each term's entry: its top postings by impact, laid out by article for delta coding. Most
   // terms have no more than `cap` postings and are written straight from the grouped arrays.
   const capped = new Map<number, { docs: number[]; impacts: number[] }>();
@@ -368,15 +324,14 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     const from = offset[id], to = offset[id + 1];
     let bytes = varintSize(df[id]) + 4;
     let prev = 0;
-    const keepCap = termCap[id];
-    if (to - from > keepCap) {
+    if (to - from > cap) {
       const idx: number[] = [];
       for (let i = from; i < to; i++) idx.push(i);
-      idx.sort((x, y) => postImpact[y] - postImpact[x] || postDoc[x] - postDoc[y]).length = keepCap;
+      idx.sort((x, y) => postImpact[y] - postImpact[x] || postDoc[x] - postDoc[y]).length = cap;
       idx.sort((x, y) => postDoc[x] - postDoc[y]);
       const docs = idx.map((i) => postDoc[i]);
       capped.set(id, { docs, impacts: idx.map((i) => postImpact[i]) });
-      bytes += varintSize(keepCap);
+      bytes += varintSize(cap);
       for (const d of docs) { bytes += varintSize(d - prev) + 1; prev = d; }
     } else {
       bytes += varintSize(to - from);
@@ -386,7 +341,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   }
   const shards = Math.max(1, Math.ceil(total / shardBytes));
   const byShard: number[][] = Array.from({ length: shards }, () => []);
-  for (const id of entryIds) byShard[termKeys.data[id] % shards].push(id);
+  for (const id of entryIds) byShard[termHashes.data[id] % shards].push(id);
 
   const files: LookupIndexFile[] = [];
   byShard.forEach((list, s) => {

@@ -1,11 +1,12 @@
 /**
- * Layout of the article index below the lookup folder. Postings are grouped in shards by the
- * hash of their key: a word, an identifier, or for a word pair one of its words (see shardKey), so
- * one request brings a word with its pairs.
+ * Layout of the article index below the lookup folder. Postings are grouped in shards by the hash
+ * of their term: a word, an identifier or a word pair each go where their own hash says. A pair is
+ * not kept with its words: in a large corpus a word starts thousands of pairs, and a query that
+ * fetched them with the word would fetch more the larger the corpus.
  */
 import { fnv1a } from '../lookup/fingerprint';
 
-export const ARTICLE_INDEX_VERSION = 2;
+export const ARTICLE_INDEX_VERSION = 3;
 
 /** The header a query needs before its first request; built into `lookup.js`. */
 export interface ArticleManifest {
@@ -47,18 +48,8 @@ export const pairWords = (pair: string): [string, string] => {
   return [pair.slice(0, cut), pair.slice(cut + 1)];
 };
 
-/**
- * The key a term is sharded by: a word or an identifier is its own key. A pair goes with its first
- * word, or with its second when only the first is among the commonest words (`common`, the
- * manifest's hashes): a query asks for rare words first and common ones last, if at all, so the
- * pair waits with the word it is sure to fetch.
- */
-export function shardKey(term: string, common?: ReadonlySet<number>): string {
-  if (!isPair(term)) return term;
-  const [a, b] = pairWords(term);
-  return common?.has(termHash(a)) && !common.has(termHash(b)) ? b : a;
-}
-export const shardOfTerm = (term: string, shards: number, common?: ReadonlySet<number>): number => fnv1a(shardKey(term, common)) % shards;
+/** The shard that holds a term's postings. */
+export const shardOfTerm = (term: string, shards: number): number => termHash(term) % shards;
 
 export const articleManifestPath = (base: string): string => `${base}/a/manifest.json`;
 export const articleShardPath = (base: string, shard: number): string => `${base}/a/p/${shard}.bin`;

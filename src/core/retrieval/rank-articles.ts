@@ -7,12 +7,14 @@ import { classifyLine } from '../errors/noise';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
 import { SYNONYM_WEIGHT, synonymTerms } from './synonyms';
-import { IMPACT_SCALE, idf, isIdentifier, isPair, shardKey, shardOfTerm, termHash, type ArticleManifest } from './format';
+import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
 
 /** Query tuning, global for all queries. */
 export const QUERY_RANKING = {
-  /** Most distinct shard keys (words and identifiers) a query fetches; bounds requests. */
+  /** Most words and identifiers a query fetches; bounds requests. */
   maxKeys: 16,
+  /** Most word pairs a query fetches besides (each is sharded on its own). */
+  maxPairs: 16,
   /** An identifier term counts this much more than a word of the same rarity. */
   identifierWeight: 1.5,
   /** A word pair adds phrase evidence on top of its two words. */
@@ -47,15 +49,16 @@ export interface QueryTerms {
   terms: Map<string, TermOccurrence[]>;
   /** Weight of terms below 1: synonyms, and words seen only in console noise; 1 when absent. */
   weights: Map<string, number>;
-  /** Shard keys in the order the query wants them. */
+  /** Words and identifiers in the order the query wants them fetched. */
   keys: string[];
-  /** Hashes of the corpus's commonest words, which decide where a pair is sharded (format.ts shardKey). */
-  common: ReadonlySet<number>;
+  /** Word pairs in the order the query wants them fetched: those of its first keys first. */
+  pairs: string[];
 }
 
 /**
- * The query's terms, and its shard keys best first: identifiers, then words that are not among the
- * corpus's commonest in the order they first appear, then common words. A short query keeps all.
+ * The query's terms, and the terms to fetch best first: identifiers, then words that are not among
+ * the corpus's commonest in the order they first appear, then common words. Pairs follow their
+ * words: a pair ranks by the first of its two words in that order. A short query keeps all.
  */
 export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerms {
   const words = wordTerms(text);
@@ -81,11 +84,18 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
   const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
   for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
-  const synonymKeys = [...new Set(added.map((t) => shardKey(t, common)))].filter((k) => !keys.includes(k));
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));
   const shellIdents = idents.filter((k) => weights.has(k));
-  return { terms, weights, keys: [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...synonymKeys], common };
+  const ordered = [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...added.filter((t) => !isPair(t))];
+  const rank = new Map(ordered.map((k, i) => [k, i]));
+  const pairRank = (p: string) => {
+    const [a, b] = pairWords(p).map((w) => rank.get(w) ?? ordered.length);
+    return Math.min(a, b) * (ordered.length + 1) + Math.max(a, b);
+  };
+  const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: added.includes(p) ? Infinity : pairRank(p) }));
+  pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
+  return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p) };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
@@ -123,8 +133,8 @@ export interface ArticleScore {
 export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>): ArticleScore[] {
   const byArticle = new Map<number, ArticleScore>();
   for (const term of q.terms.keys()) {
-    if (!chosenKeys.has(shardKey(term, q.common))) continue;
-    const e = shards.get(shardOfTerm(term, m.shards, q.common))?.get(termHash(term));
+    if (!chosenKeys.has(term)) continue;
+    const e = shards.get(shardOfTerm(term, m.shards))?.get(termHash(term));
     if (!e) continue;
     const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
     for (let k = 0; k < e.docs.length; k++) {
@@ -138,7 +148,7 @@ export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m:
   return [...byArticle.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
-/** The shard keys a query fetches, and their shards. */
-export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys): string[] {
-  return q.keys.slice(0, max);
+/** The terms a query fetches: its first words and identifiers, and its first pairs. */
+export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys, maxPairs = QUERY_RANKING.maxPairs): string[] {
+  return [...q.keys.slice(0, max), ...q.pairs.slice(0, maxPairs)];
 }

@@ -6,8 +6,8 @@ import { createRetrieval } from '../../../src/core/retrieval/engine';
 import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { KB, termsOf } from '../../fixtures/retrieval/kb';
-import { decodeArticleShard } from '../../../src/core/retrieval/rank-articles';
-import { shardOfTerm, termHash } from '../../../src/core/retrieval/format';
+import { QUERY_RANKING, chooseKeys, queryTerms } from '../../../src/core/retrieval/rank-articles';
+import { shardOfTerm } from '../../../src/core/retrieval/format';
 
 const BASE = '_kb/lookup';
 const built = buildArticleIndex(KB.map(termsOf).map(compactTerms), { base: BASE, shardBytes: 256 });
@@ -179,26 +179,21 @@ describe('index build', () => {
     expect(again.files.map((f) => f.path)).toEqual(built.files.map((f) => f.path));
     again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
   });
-  it('holds the pairs one word starts to a byte budget: fewer postings per pair, then the rarest pairs go', () => {
-    // "widget" starts 40 pairs (widget_zeta0 …), each in 30 articles.
-    const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: 40 }, (_, k) => `widget zeta${k}.`).join(' ') }));
-    const shardOf = (idx: ReturnType<typeof buildArticleIndex>) => {
-      const s = shardOfTerm('widget', idx.manifest.shards);
-      return decodeArticleShard(idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data as Uint8Array);
+  it('fetches no more bytes for a word however many pairs it starts', () => {
+    // "widget" starts `pairs` pairs (widget_zeta0 …), each in 30 articles.
+    const fetchedBytes = (pairs: number) => {
+      const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: pairs }, (_, k) => `widget zeta${k}.`).join(' ') }));
+      const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE, shardBytes: SHARD_BYTES });
+      const keys = chooseKeys(queryTerms('widget zeta3', new Set(idx.manifest.common)));
+      expect(keys).toEqual(['widget', 'zeta3', 'widget_zeta3']);
+      const shards = new Set(keys.map((k) => shardOfTerm(k, idx.manifest.shards)));
+      return [...shards].reduce((sum, s) => sum + idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data.length, 0);
     };
-    const pairPostings = (idx: ReturnType<typeof buildArticleIndex>) => [...Array(40).keys()].map((k) => shardOf(idx).get(termHash(`widget_zeta${k}`))?.docs.length ?? 0);
-    const free = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 1e9 });
-    expect(pairPostings(free).every((n) => n === 30)).toBe(true);
-    // Room for 40 pairs of 8 postings: every pair stays, with 8 postings (the least a pair keeps).
-    const lower = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 40 * (8 + 8 * 3) });
-    expect(pairPostings(lower)).toEqual(Array(40).fill(8));
-    // Room for 10 such pairs: 10 stay.
-    const fewer = buildArticleIndex(arts.map(compactTerms), { base: BASE, pairKeyBytes: 10 * (8 + 8 * 3) });
-    expect(pairPostings(fewer).filter((n) => n > 0)).toEqual(Array(10).fill(8));
-    // The word's own postings are not part of the pairs' budget.
-    expect(shardOf(fewer).get(termHash('widget'))!.docs.length).toBe(30);
+    // A shard is SHARD_BYTES on average; a word's pairs kept in its shard made it grow with them.
+    const SHARD_BYTES = 512;
+    for (const pairs of [40, 400, 2000]) expect(fetchedBytes(pairs), `${pairs} pairs`).toBeLessThan(3 * 3 * SHARD_BYTES);
   });
-  it('shards a pair with its rarer word, so a long paste whose common words are never fetched still gets its phrase', async () => {
+  it('still fetches the pair of a common word that a long paste leaves out, with the pair\'s rarer word', async () => {
     // "access" is among the commonest words (in every article); "replication" is not.
     const arts = [
       ...Array.from({ length: 60 }, (_, i) => termsOf({ source: `c/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: 'Access the console.' })),
@@ -208,10 +203,20 @@ describe('index build', () => {
     ];
     const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE });
     const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)?.data ?? '', BASE, undefined, idx.manifest);
-    // Sixteen rarer words come first and fill the keys a query fetches; "access" is left out.
-    const filler = Array.from({ length: 15 }, (_, k) => `quux${k}`).join(' ');
+    // Fifteen rarer words come first and fill the words a query fetches; "access" is left out.
+    const filler = Array.from({ length: 15 }, (_, k) => `quux${k}.`).join(' ');
+    const q = queryTerms(`${filler} replication fails: replication access was denied`, new Set(idx.manifest.common));
+    expect(chooseKeys(q)).not.toContain('access');
+    expect(chooseKeys(q)).toContain('access_replic');
     const res = await lk.lookup(`${filler} replication fails: replication access was denied`, { limit: 3 });
     expect(res[0].url).toBe('/r/b-replication-access/');
+  });
+  it('fetches the pairs of a query\'s first words first, and a bounded number of them', () => {
+    const q = queryTerms('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda omicron rho sigma tau upsilon phi chi psi omega', new Set());
+    const pairs = chooseKeys(q).filter((k) => k.includes('_'));
+    expect(pairs.length).toBe(QUERY_RANKING.maxPairs);
+    expect(pairs[0]).toBe('alpha_beta');
+    expect(pairs).not.toContain('omega_psi');
   });
   it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
     const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));
