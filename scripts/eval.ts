@@ -33,6 +33,7 @@ const OPTIONS = {
   sets: { type: 'string', default: 'real,raw,synthetic' },
   raw: { type: 'string', default: '300' },
   smoke: { type: 'boolean', default: false },
+  http2: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 const USAGE = `usage: npm run eval -- [options]
@@ -43,6 +44,8 @@ const USAGE = `usage: npm run eval -- [options]
   --seed N          query seed (default 7)
   --limit N         results per lookup (default 10)
   --no-browser      the Node path only, no Chromium or Pagefind
+  --http2           serve the site to Chromium over HTTP/2 (TLS, a throwaway certificate; needs openssl), as
+                    static hosts do, instead of HTTP/1.1 and its six connections per host
   --verbose         print every missed paste and false-confident answer
   --real DIR        real query sets, labelled with corpus sources (default ../shared/eval; used when the site's articles match)
   --content DIR     the content the site was built from, for the BM25 baseline (default ../shared/corpus)
@@ -133,8 +136,9 @@ const PAGEFIND_JOB = `export default async function ({ pastes, limit }) {
 
 async function runBrowser(pastes: string[], hasPagefind: boolean): Promise<{ lookup: Answer[]; pagefind: Answer[] | null }> {
   const input = { pastes, limit: LIMIT };
-  const lookup = (await runInChromium<Answer[]>(site, LOOKUP_JOB, input)).value;
-  const pagefind = hasPagefind ? (await runInChromium<Answer[]>(site, PAGEFIND_JOB, input)).value : null;
+  const serve = { http2: values.http2 };
+  const lookup = (await runInChromium<Answer[]>(site, LOOKUP_JOB, input, undefined, serve)).value;
+  const pagefind = hasPagefind ? (await runInChromium<Answer[]>(site, PAGEFIND_JOB, input, undefined, serve)).value : null;
   return { lookup, pagefind };
 }
 

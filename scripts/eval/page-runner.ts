@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveStatic } from './serve';
+import { serveStatic, type ServeOptions } from './serve';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const RUN = '/__kb_run';
@@ -33,7 +33,7 @@ export interface PageRun<T> {
  * `jobSource` is an ES module whose default export is `async (input) => result`, run in a page
  * served from `site` (so it can import `/_kb/lookup.js` or `/pagefind/pagefind.js`).
  */
-export async function runInChromium<T>(site: string, jobSource: string, input: unknown, timeoutMs = 900_000): Promise<PageRun<T>> {
+export async function runInChromium<T>(site: string, jobSource: string, input: unknown, timeoutMs = 900_000, serve: ServeOptions = {}): Promise<PageRun<T>> {
   let settle!: (r: { ok: boolean; value?: T; error?: string }) => void;
   const outcome = new Promise<{ ok: boolean; value?: T; error?: string }>((r) => (settle = r));
   const reply = (type: string, body: () => string) => (_req: unknown, res: import('node:http').ServerResponse) =>
@@ -52,11 +52,12 @@ export async function runInChromium<T>(site: string, jobSource: string, input: u
       req.on('data', (c: string) => (body += c));
       req.on('end', () => { res.end('ok'); try { settle(JSON.parse(body)); } catch (e) { settle({ ok: false, error: String(e) }); } });
     },
-  });
+  }, serve);
   served = () => server.bytesServed();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-run-chromium-'));
   // A debugging port keeps the headless browser open on the page; no client ever connects to it.
-  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `${server.url}${RUN}/index.html`], { stdio: 'ignore' });
+  const tls = serve.http2 ? ['--ignore-certificate-errors'] : [];
+  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, ...tls, `--user-data-dir=${profile}`, '--remote-debugging-port=0', `${server.url}${RUN}/index.html`], { stdio: 'ignore' });
   let finished = false;
   const exited = new Promise<never>((_, reject) => browser.on('exit', (code) => { if (!finished) reject(new Error(`chromium exited (${code}) before the job finished`)); }));
   let timer: NodeJS.Timeout | undefined;
