@@ -67,7 +67,7 @@ const fetchFile = async (p: string): Promise<string | Uint8Array> => {
 };
 const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
 if (process.env.EXPLAIN) {
-  const { queryTerms, scoreArticles, chooseKeys, decodeArticleShard } = await import('../../src/core/retrieval/rank-articles');
+  const { queryTerms, scoreArticles, chooseKeys, decodeArticleShard, placePairs } = await import('../../src/core/retrieval/rank-articles');
   const { shardOfTerm } = await import('../../src/core/retrieval/format');
   const { healHardWraps } = await import('../../src/core/errors/hard-wrap');
   const all = [...loadRealSets(values.eval!).flatMap((s) => s.queries), ...(Number(values.raw) > 0 ? rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) : [])];
@@ -77,8 +77,11 @@ if (process.env.EXPLAIN) {
     const qt = queryTerms(healHardWraps(q.text).text, new Set(m.common));
     const keys = new Set(chooseKeys(qt));
     const shards = new Map<number, ReturnType<typeof decodeArticleShard>>();
-    for (const k of keys) { const s = shardOfTerm(k, m.shards); shards.set(s, decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array)); }
-    const scored = scoreArticles(qt, keys, m, shards);
+    const load = (s: number) => shards.set(s, decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array));
+    for (const k of keys) load(shardOfTerm(k, m.shards));
+    const pairs = placePairs(qt, keys, m, shards);
+    pairs.second.forEach(load);
+    const scored = scoreArticles(qt, keys, m, shards, pairs.place);
     const urlOfDoc = (d: number) => JSON.parse(String(mem.get(`_kb/lookup/a/d/${d}.json`)))[0].url as string;
     const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
     console.log(`\n== ${id}: ${q.text.replace(/\s+/g, ' ').slice(0, 300)}\n keys: ${[...keys].join(' ')}`);

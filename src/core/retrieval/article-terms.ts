@@ -5,7 +5,7 @@
 import type { Article } from '../model/article';
 import { ByteReader, ByteWriter } from '../lookup/varint';
 import { analyze, forEachWordPair, pairTerm, wordPairs, wordTerms } from './analyzer';
-import { isIdentifier, isPair, termHash } from './format';
+import { isIdentifier, isPair, pairWords, termHash } from './format';
 
 /** Fields of an article, each weighted on its own in the ranking (BM25F). */
 export const FIELDS = ['title', 'headings', 'problem', 'messages', 'body'] as const;
@@ -73,15 +73,19 @@ export const TERM_PAIR = 1;
 export const TERM_IDENTIFIER = 2;
 
 /**
- * An article's terms as the index build takes them: numbers only. Each term is its hash, its flags,
- * and its count in each field (FIELDS order). The parser writes this form beside the model, so the
- * build reads no term strings at all.
+ * An article's terms as the index build takes them: numbers only. Each term is its hash, the hash of
+ * the key it is sharded by, its flags, and its count in each field (FIELDS order). The parser
+ * writes this form beside the model, so the build reads no term strings at all.
  */
 export interface CompactTerms {
   meta: Omit<ArticleTerms, 'fields'>;
   /** Field lengths in terms, FIELDS order. */
   lengths: number[];
   hashes: Uint32Array;
+  /** For a pair, the hash of its first word (the home word as the article alone can tell it); the term's own hash otherwise. */
+  keys: Uint32Array;
+  /** For a pair, the hash of its second word (the index build may make it the home word); 0 otherwise. */
+  seconds: Uint32Array;
   flags: Uint8Array;
   /** Counts, FIELDS.length per term. */
   counts: Uint16Array;
@@ -98,11 +102,15 @@ function packTerms(meta: CompactTerms['meta'], lengths: number[], rows: Map<stri
     meta,
     lengths,
     hashes: new Uint32Array(byHash.length),
+    keys: new Uint32Array(byHash.length),
+    seconds: new Uint32Array(byHash.length),
     flags: new Uint8Array(byHash.length),
     counts: new Uint16Array(byHash.length * FIELDS.length),
   };
   byHash.forEach(({ t, h }, i) => {
     out.hashes[i] = h;
+    out.keys[i] = termHash(isPair(t) ? pairWords(t)[0] : t);
+    if (isPair(t)) out.seconds[i] = termHash(pairWords(t)[1]);
     out.flags[i] = (isPair(t) ? TERM_PAIR : 0) | (isIdentifier(t) ? TERM_IDENTIFIER : 0);
     out.counts.set(rows.get(t)!, i * FIELDS.length);
   });
@@ -156,9 +164,9 @@ export function compactTermsOf(a: Article): CompactTerms {
   return packTerms(meta, lengths, rows);
 }
 
-const TERMS_FORMAT = 3;
+const TERMS_FORMAT = 2;
 
-/** The compact form as bytes: format, meta (JSON), lengths, then per term its hash, flags and counts. */
+/** The compact form as bytes: format, meta (JSON), lengths, then per term hash, key, flags, a pair's second word and counts. */
 export function encodeTerms(c: CompactTerms): Uint8Array {
   const w = new ByteWriter();
   w.varint(TERMS_FORMAT);
@@ -170,7 +178,9 @@ export function encodeTerms(c: CompactTerms): Uint8Array {
   const u32 = (v: number) => { for (let k = 0; k < 4; k++) w.byte((v >>> (8 * k)) & 0xff); };
   for (let i = 0; i < c.hashes.length; i++) {
     u32(c.hashes[i]);
+    u32(c.keys[i]);
     w.byte(c.flags[i]);
+    if (c.flags[i] & TERM_PAIR) u32(c.seconds[i]);
     for (let f = 0; f < FIELDS.length; f++) w.varint(c.counts[i * FIELDS.length + f]);
   }
   return w.bytes();
@@ -186,11 +196,13 @@ export function decodeTerms(bytes: Uint8Array): CompactTerms {
   r.pos += metaLength;
   const lengths = FIELDS.map(() => r.varint());
   const n = r.varint();
-  const c: CompactTerms = { meta, lengths, hashes: new Uint32Array(n), flags: new Uint8Array(n), counts: new Uint16Array(n * FIELDS.length) };
+  const c: CompactTerms = { meta, lengths, hashes: new Uint32Array(n), keys: new Uint32Array(n), seconds: new Uint32Array(n), flags: new Uint8Array(n), counts: new Uint16Array(n * FIELDS.length) };
   const u32 = () => (r.byte() | (r.byte() << 8) | (r.byte() << 16) | (r.byte() << 24)) >>> 0;
   for (let i = 0; i < n; i++) {
     c.hashes[i] = u32();
+    c.keys[i] = u32();
     c.flags[i] = r.byte();
+    if (c.flags[i] & TERM_PAIR) c.seconds[i] = u32();
     for (let f = 0; f < FIELDS.length; f++) c.counts[i * FIELDS.length + f] = r.varint();
   }
   if (!r.done) throw new Error('trailing bytes in terms file');

@@ -29,7 +29,15 @@ export interface BuildArticleIndexOptions {
   docChunk?: number;
   /** A pair seen in fewer articles says no more than its words (default 2). */
   minPairDf?: number;
+  /**
+   * Most bytes of pairs a word keeps in its own shard (default 8 KB), so a query gets them with the
+   * word. A word whose pairs take more is marked spilled, and its pairs go to shards of their own.
+   */
+  homePairBytes?: number;
 }
+
+/** Bytes of an entry's header and of a posting, as estimated for the home-pair budget. */
+const ENTRY_BYTES = 8, POSTING_BYTES = 3;
 
 const basename = (source: string): string => source.slice(source.lastIndexOf('/') + 1).toLowerCase();
 
@@ -206,8 +214,9 @@ function fieldNorms(lengths: number[], avg: Record<Field, number>): Float64Array
  */
 export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArticleIndexOptions): { files: LookupIndexFile[]; manifest: ArticleManifest; docs: Map<string, number> } {
   const cap = opts.cap ?? 160, shardBytes = opts.shardBytes ?? 2048, minPairDf = opts.minPairDf ?? 2, docChunk = opts.docChunk ?? 1;
+  const homePairBytes = opts.homePairBytes ?? 8192;
   const ids = new HashIds();
-  const termHashes = grow32();
+  const termHashes = grow32(), termKeys = grow32(), termSeconds = grow32();
   const termFlags = new Grow(new Uint8Array(1 << 16), (n) => new Uint8Array(n));
   const slotTerm = grow32();
   const slotTf = new Grow(new Uint16Array(1 << 16), (n) => new Uint16Array(n));
@@ -227,7 +236,7 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
       if (id === -1) {
         id = termHashes.length;
         ids.set(h, id);
-        termHashes.push(h); termFlags.push(a.flags[i]);
+        termHashes.push(h); termKeys.push(a.keys[i]); termSeconds.push(a.seconds[i]); termFlags.push(a.flags[i]);
         lastArticle.push(0); lastSlot.push(0);
       }
       let slot: number;
@@ -274,9 +283,14 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
   const df = new Uint32Array(terms);
   for (let doc = 0; doc < n; doc++) eachTerm(doc, (id) => { df[id]++; });
 
-  // The commonest words, which the manifest lists: a query fetches them last.
+  // The commonest words, which the manifest lists: a query fetches them last, so a pair whose first
+  // word is one of them and whose second is not has its second as home word (format.ts pairWord).
   const commonDf = Math.max(50, n / 50);
   const isCommon = (id: number) => termFlags.data[id] === 0 && df[id] >= commonDf;
+  const isCommonWord = (h: number) => { const id = ids.get(h); return id !== -1 && isCommon(id); };
+  for (let id = 0; id < terms; id++) {
+    if (pair(id) && isCommonWord(termKeys.data[id]) && !isCommonWord(termSeconds.data[id])) termKeys.data[id] = termSeconds.data[id];
+  }
 
   // Postings grouped by term (a counting sort), each group in article order.
   const count = new Uint32Array(terms);
@@ -339,9 +353,15 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     }
     total += bytes;
   }
+  // Each home word's pairs, by their estimated bytes: past the budget the word is spilled.
+  const homeBytes = new Map<number, number>();
+  for (const id of entryIds) {
+    if (pair(id)) homeBytes.set(termKeys.data[id], (homeBytes.get(termKeys.data[id]) ?? 0) + ENTRY_BYTES + Math.min(count[id], cap) * POSTING_BYTES);
+  }
+  const spilled = (h: number) => (homeBytes.get(h) ?? 0) > homePairBytes;
   const shards = Math.max(1, Math.ceil(total / shardBytes));
   const byShard: number[][] = Array.from({ length: shards }, () => []);
-  for (const id of entryIds) byShard[termHashes.data[id] % shards].push(id);
+  for (const id of entryIds) byShard[(pair(id) && !spilled(termKeys.data[id]) ? termKeys.data[id] : termHashes.data[id]) % shards].push(id);
 
   const files: LookupIndexFile[] = [];
   byShard.forEach((list, s) => {
@@ -352,7 +372,8 @@ export function buildArticleIndex(inputs: Iterable<CompactTerms>, opts: BuildArt
     for (const id of list) {
       w.varint(termHashes.data[id] - h);
       h = termHashes.data[id];
-      w.varint(df[id]);
+      // The low bit marks a spilled word: its pairs are in shards of their own.
+      w.varint(df[id] * 2 + (!pair(id) && spilled(termHashes.data[id]) ? 1 : 0));
       let prev = 0;
       const c = capped.get(id);
       if (c) {

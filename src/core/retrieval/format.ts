@@ -1,12 +1,13 @@
 /**
  * Layout of the article index below the lookup folder. Postings are grouped in shards by the hash
- * of their term: a word, an identifier or a word pair each go where their own hash says. A pair is
- * not kept with its words: in a large corpus a word starts thousands of pairs, and a query that
- * fetched them with the word would fetch more the larger the corpus.
+ * of their term. A word pair is kept with its home word (pairWord) while that word's pairs are few,
+ * so one request brings both; a word that starts more is marked "spilled" in its entry, and its
+ * pairs go where their own hash says: in a large corpus a word starts thousands of pairs, and a
+ * query that fetched them with the word would fetch more the larger the corpus.
  */
 import { fnv1a } from '../lookup/fingerprint';
 
-export const ARTICLE_INDEX_VERSION = 3;
+export const ARTICLE_INDEX_VERSION = 4;
 
 /** The header a query needs before its first request; built into `lookup.js`. */
 export interface ArticleManifest {
@@ -48,8 +49,18 @@ export const pairWords = (pair: string): [string, string] => {
   return [pair.slice(0, cut), pair.slice(cut + 1)];
 };
 
-/** The shard that holds a term's postings. */
+/** The shard a term's own hash names: a word's, an identifier's, or a spilled word's pair's. */
 export const shardOfTerm = (term: string, shards: number): number => termHash(term) % shards;
+
+/**
+ * A pair's home word: its first word, or its second when only the first is among the commonest
+ * words (`common`, the manifest's hashes). A query fetches rare words first and common ones last,
+ * if at all, so the pair waits with the word it is sure to fetch.
+ */
+export function pairWord(pair: string, common: ReadonlySet<number>): string {
+  const [a, b] = pairWords(pair);
+  return common.has(termHash(a)) && !common.has(termHash(b)) ? b : a;
+}
 
 export const articleManifestPath = (base: string): string => `${base}/a/manifest.json`;
 export const articleShardPath = (base: string, shard: number): string => `${base}/a/p/${shard}.bin`;

@@ -7,13 +7,13 @@ import { classifyLine } from '../errors/noise';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
 import { SYNONYM_WEIGHT, synonymTerms } from './synonyms';
-import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
+import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWord, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
 
 /** Query tuning, global for all queries. */
 export const QUERY_RANKING = {
   /** Most words and identifiers a query fetches; bounds requests. */
   maxKeys: 16,
-  /** Most word pairs a query fetches besides (each is sharded on its own). */
+  /** Most word pairs of spilled words a query fetches in its second round. */
   maxPairs: 16,
   /** An identifier term counts this much more than a word of the same rarity. */
   identifierWeight: 1.5,
@@ -25,7 +25,13 @@ export const QUERY_RANKING = {
   shellIdentifierWeight: 0.5,
 };
 
-export interface ShardEntry { df: number; docs: Uint32Array; impacts: Uint8Array }
+export interface ShardEntry {
+  df: number;
+  /** A word whose pairs are in shards of their own, not with it. */
+  spilled: boolean;
+  docs: Uint32Array;
+  impacts: Uint8Array;
+}
 
 export function decodeArticleShard(data: Uint8Array): Map<number, ShardEntry> {
   const r = new ByteReader(data);
@@ -34,12 +40,13 @@ export function decodeArticleShard(data: Uint8Array): Map<number, ShardEntry> {
   let h = 0;
   for (let i = 0; i < count; i++) {
     h += r.varint();
-    const df = r.varint();
+    const flagged = r.varint();
+    const df = Math.floor(flagged / 2);
     const n = r.varint();
     const docs = new Uint32Array(n), impacts = new Uint8Array(n);
     let d = 0;
     for (let k = 0; k < n; k++) { d += r.varint(); docs[k] = d; impacts[k] = r.byte(); }
-    out.set(h >>> 0, { df, docs, impacts });
+    out.set(h >>> 0, { df, spilled: flagged % 2 === 1, docs, impacts });
   }
   return out;
 }
@@ -51,8 +58,10 @@ export interface QueryTerms {
   weights: Map<string, number>;
   /** Words and identifiers in the order the query wants them fetched. */
   keys: string[];
-  /** Word pairs in the order the query wants them fetched: those of its first keys first. */
+  /** Word pairs in the order the query wants them: those of its first keys first. */
   pairs: string[];
+  /** Hashes of the corpus's commonest words, which decide a pair's home word (format.ts pairWord). */
+  common: ReadonlySet<number>;
 }
 
 /**
@@ -95,7 +104,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   };
   const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: added.includes(p) ? Infinity : pairRank(p) }));
   pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
-  return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p) };
+  return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
@@ -129,12 +138,41 @@ export interface ArticleScore {
   matched: string[];
 }
 
-/** Scores articles over the fetched shards. `shards` maps shard number → decoded shard. */
-export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>): ArticleScore[] {
+/**
+ * Where the query's pairs are, once its words' shards are in: a pair whose home word was fetched is
+ * in that word's shard, or, when the word is spilled, in the shard its own hash names (`second`:
+ * those shards, fetched in a second round, at most `maxPairs` pairs). Pairs of words not fetched
+ * are left out.
+ */
+export function placePairs(q: QueryTerms, chosen: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>, maxPairs = QUERY_RANKING.maxPairs): { place: Map<string, number>; second: number[] } {
+  const place = new Map<string, number>();
+  const second = new Set<number>();
+  let apart = 0;
+  for (const p of q.pairs) {
+    const home = pairWord(p, q.common);
+    if (!chosen.has(home)) continue;
+    const homeShard = shardOfTerm(home, m.shards);
+    const entry = shards.get(homeShard)?.get(termHash(home));
+    if (!entry) continue;
+    if (!entry.spilled) { place.set(p, homeShard); continue; }
+    if (apart++ >= maxPairs) continue;
+    const s = shardOfTerm(p, m.shards);
+    place.set(p, s);
+    if (!shards.has(s)) second.add(s);
+  }
+  return { place, second: [...second].sort((a, b) => a - b) };
+}
+
+/**
+ * Scores articles over the fetched shards. `shards` maps shard number → decoded shard; `pairPlace`
+ * says which shard holds each pair the query looks for (placePairs).
+ */
+export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>, pairPlace: ReadonlyMap<string, number> = new Map()): ArticleScore[] {
   const byArticle = new Map<number, ArticleScore>();
   for (const term of q.terms.keys()) {
-    if (!chosenKeys.has(term)) continue;
-    const e = shards.get(shardOfTerm(term, m.shards))?.get(termHash(term));
+    const at = isPair(term) ? pairPlace.get(term) : chosenKeys.has(term) ? shardOfTerm(term, m.shards) : undefined;
+    if (at === undefined) continue;
+    const e = shards.get(at)?.get(termHash(term));
     if (!e) continue;
     const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
     for (let k = 0; k < e.docs.length; k++) {
@@ -148,7 +186,7 @@ export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m:
   return [...byArticle.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
 }
 
-/** The terms a query fetches: its first words and identifiers, and its first pairs. */
-export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys, maxPairs = QUERY_RANKING.maxPairs): string[] {
-  return [...q.keys.slice(0, max), ...q.pairs.slice(0, maxPairs)];
+/** The words and identifiers a query fetches first; their shards bring most of its pairs too. */
+export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys): string[] {
+  return q.keys.slice(0, max);
 }

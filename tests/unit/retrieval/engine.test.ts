@@ -6,7 +6,7 @@ import { createRetrieval } from '../../../src/core/retrieval/engine';
 import { IndexUnavailableError } from '../../../src/core/lookup/index-error';
 import type { LookupIndexFile } from '../../../src/core/lookup/types';
 import { KB, termsOf } from '../../fixtures/retrieval/kb';
-import { QUERY_RANKING, chooseKeys, queryTerms } from '../../../src/core/retrieval/rank-articles';
+import { QUERY_RANKING, chooseKeys, decodeArticleShard, placePairs, queryTerms } from '../../../src/core/retrieval/rank-articles';
 import { shardOfTerm } from '../../../src/core/retrieval/format';
 
 const BASE = '_kb/lookup';
@@ -179,19 +179,54 @@ describe('index build', () => {
     expect(again.files.map((f) => f.path)).toEqual(built.files.map((f) => f.path));
     again.files.forEach((f, i) => expect(f.data).toEqual(built.files[i].data));
   });
+  /** The article shards a query fetches, in its two rounds, decoded; and where its pairs are. */
+  const fetchFor = (idx: ReturnType<typeof buildArticleIndex>, text: string) => {
+    const file = (s: number) => idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data as Uint8Array;
+    const q = queryTerms(text, new Set(idx.manifest.common));
+    const keys = new Set(chooseKeys(q));
+    const shards = new Map([...keys].map((k) => shardOfTerm(k, idx.manifest.shards)).map((s) => [s, decodeArticleShard(file(s))] as const));
+    const first = [...shards.keys()];
+    const pairs = placePairs(q, keys, idx.manifest, shards);
+    for (const s of pairs.second) shards.set(s, decodeArticleShard(file(s)));
+    const bytes = [...first, ...pairs.second].reduce((sum, s) => sum + file(s).length, 0);
+    return { keys, first, ...pairs, bytes };
+  };
+  /** Articles in which "widget" starts `pairs` pairs (widget_zeta0 …), each pair in 30 articles. */
+  const widgets = (pairs: number) => Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: pairs }, (_, k) => `widget zeta${k}.`).join(' ') }));
   it('fetches no more bytes for a word however many pairs it starts', () => {
-    // "widget" starts `pairs` pairs (widget_zeta0 …), each in 30 articles.
-    const fetchedBytes = (pairs: number) => {
-      const arts = Array.from({ length: 30 }, (_, i) => termsOf({ source: `w/${String(i).padStart(3, '0')}.md`, title: `note ${i}`, body: Array.from({ length: pairs }, (_, k) => `widget zeta${k}.`).join(' ') }));
-      const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE, shardBytes: SHARD_BYTES });
-      const keys = chooseKeys(queryTerms('widget zeta3', new Set(idx.manifest.common)));
-      expect(keys).toEqual(['widget', 'zeta3', 'widget_zeta3']);
-      const shards = new Set(keys.map((k) => shardOfTerm(k, idx.manifest.shards)));
-      return [...shards].reduce((sum, s) => sum + idx.files.find((f) => f.path === `${BASE}/a/p/${s}.bin`)!.data.length, 0);
-    };
-    // A shard is SHARD_BYTES on average; a word's pairs kept in its shard made it grow with them.
-    const SHARD_BYTES = 512;
-    for (const pairs of [40, 400, 2000]) expect(fetchedBytes(pairs), `${pairs} pairs`).toBeLessThan(3 * 3 * SHARD_BYTES);
+    const SHARD_BYTES = 512, HOME = 1024;
+    for (const pairs of [5, 40, 400, 2000]) {
+      const idx = buildArticleIndex(widgets(pairs).map(compactTerms), { base: BASE, shardBytes: SHARD_BYTES, homePairBytes: HOME });
+      const f = fetchFor(idx, 'widget zeta3');
+      expect(f.place.has('widget_zeta3'), `${pairs} pairs`).toBe(true);
+      // Two words and a pair, each in a shard of about SHARD_BYTES, and at most HOME bytes of pairs kept with a word.
+      expect(f.bytes, `${pairs} pairs`).toBeLessThan(3 * 3 * SHARD_BYTES + HOME);
+    }
+  });
+  it('keeps a word\'s few pairs in its own shard, so one request brings both', () => {
+    const idx = buildArticleIndex(widgets(5).map(compactTerms), { base: BASE, shardBytes: 512 });
+    const f = fetchFor(idx, 'widget zeta3');
+    expect(f.second).toEqual([]);
+    expect(f.place.get('widget_zeta3')).toBe(shardOfTerm('widget', idx.manifest.shards));
+  });
+  it('looks for a spilled word\'s pairs in shards of their own, the pairs of the first words first, a bounded number of them', () => {
+    const words = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'omicron', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega'];
+    const text = words.join(' ');
+    const arts = Array.from({ length: 4 }, (_, i) => termsOf({ source: `g/${i}.md`, title: `greek ${i}`, body: text }));
+    const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE, shardBytes: 256, homePairBytes: 0 });
+    const f = fetchFor(idx, text);
+    expect(f.place.size).toBeLessThanOrEqual(QUERY_RANKING.maxPairs);
+    expect(f.place.has('alpha_beta')).toBe(true);
+    expect(f.place.has('omega_psi')).toBe(false);
+    expect(f.place.get('alpha_beta')).toBe(shardOfTerm('alpha_beta', idx.manifest.shards));
+    // A cap of three keeps the pairs of the three first words.
+    const q = queryTerms(text, new Set(idx.manifest.common));
+    const shards = new Map([...f.keys].map((k) => shardOfTerm(k, idx.manifest.shards)).map((s) => [s, decodeArticleShard(idx.files.find((x) => x.path === `${BASE}/a/p/${s}.bin`)!.data as Uint8Array)] as const));
+    expect([...placePairs(q, f.keys, idx.manifest, shards, 3).place.keys()]).toEqual(['alpha_beta', 'beta_gamma', 'delta_gamma']);
+    // The same answer as with every pair kept beside its word.
+    const home = buildArticleIndex(arts.map(compactTerms), { base: BASE, shardBytes: 256 });
+    expect(fetchFor(home, text).second).toEqual([]);
+    expect(fetchFor(home, text).place.get('alpha_beta')).toBe(shardOfTerm('alpha', home.manifest.shards));
   });
   it('still fetches the pair of a common word that a long paste leaves out, with the pair\'s rarer word', async () => {
     // "access" is among the commonest words (in every article); "replication" is not.
@@ -201,22 +236,18 @@ describe('index build', () => {
       termsOf({ source: 'r/b-replication-access.md', title: 'Replication fails', body: 'Replication access was denied for the service account on the remote site.' }),
       termsOf({ source: 'r/c-replication-access-guide.md', title: 'Guide', body: 'About replication access rights.' }),
     ];
-    const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE });
-    const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)?.data ?? '', BASE, undefined, idx.manifest);
-    // Fifteen rarer words come first and fill the words a query fetches; "access" is left out.
-    const filler = Array.from({ length: 15 }, (_, k) => `quux${k}.`).join(' ');
-    const q = queryTerms(`${filler} replication fails: replication access was denied`, new Set(idx.manifest.common));
-    expect(chooseKeys(q)).not.toContain('access');
-    expect(chooseKeys(q)).toContain('access_replic');
-    const res = await lk.lookup(`${filler} replication fails: replication access was denied`, { limit: 3 });
-    expect(res[0].url).toBe('/r/b-replication-access/');
-  });
-  it('fetches the pairs of a query\'s first words first, and a bounded number of them', () => {
-    const q = queryTerms('alpha beta gamma delta epsilon zeta eta theta iota kappa lambda omicron rho sigma tau upsilon phi chi psi omega', new Set());
-    const pairs = chooseKeys(q).filter((k) => k.includes('_'));
-    expect(pairs.length).toBe(QUERY_RANKING.maxPairs);
-    expect(pairs[0]).toBe('alpha_beta');
-    expect(pairs).not.toContain('omega_psi');
+    for (const homePairBytes of [8192, 0]) {
+      const idx = buildArticleIndex(arts.map(compactTerms), { base: BASE, homePairBytes });
+      const lk = createRetrieval(async (p) => [...idx.files, ...buildLookupIndex([], { base: BASE })].find((f) => f.path === p)?.data ?? '', BASE, undefined, idx.manifest);
+      // Fifteen rarer words come first and fill the words a query fetches; "access" is left out.
+      const filler = Array.from({ length: 15 }, (_, k) => `quux${k}.`).join(' ');
+      const paste = `${filler} replication fails: replication access was denied`;
+      const f = fetchFor(idx, paste);
+      expect(f.keys.has('access')).toBe(false);
+      expect(f.place.has('access_replic')).toBe(true);
+      const res = await lk.lookup(paste, { limit: 3 });
+      expect(res[0].url, `home pair bytes ${homePairBytes}`).toBe('/r/b-replication-access/');
+    }
   });
   it('keeps at most `cap` postings per term, the highest-impact ones', async () => {
     const many = Array.from({ length: 50 }, (_, i) => termsOf({ source: `g/${String(i).padStart(3, '0')}.md`, title: i === 7 ? 'widget widget failure' : `note ${i}`, body: 'widget' }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TERM_IDENTIFIER, TERM_PAIR, articleTermsOf, compactTerms, compactTermsOf, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
+import { TERM_IDENTIFIER, articleTermsOf, compactTerms, compactTermsOf, decodeTerms, encodeTerms } from '../../../src/core/retrieval/article-terms';
 import { ingestArticle } from '../../../src/core/ingest';
 import type { IncludeResolver } from '../../../src/core/markdown/pipeline';
 import { termHash } from '../../../src/core/retrieval/format';
@@ -16,16 +16,18 @@ describe('the terms file', () => {
     const d = decodeTerms(encodeTerms(c));
     expect(d.meta).toEqual(c.meta);
     expect([...d.hashes]).toEqual([...c.hashes]);
+    expect([...d.keys]).toEqual([...c.keys]);
+    expect([...d.seconds]).toEqual([...c.seconds]);
     expect([...d.flags]).toEqual([...c.flags]);
     expect([...d.counts]).toEqual([...c.counts]);
     expect(d.hashes).toContain(termHash('#error18456'));
   });
-  it('names a pair by its two words in sorted order, flagged as a pair', () => {
+  it('keys a pair by its first word in sorted order, so a word and the pairs it starts share a shard', () => {
     const c = compactTerms(sample);
     const at = [...c.hashes].indexOf(termHash('fail_login'));
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(c.flags[at]).toBe(TERM_PAIR);
-    expect([...c.hashes]).not.toContain(termHash('login_fail'));
+    expect(c.keys[at]).toBe(termHash('fail'));
+    expect(c.seconds[at]).toBe(termHash('login'));
   });
   it('refuses a truncated or foreign file', () => {
     const bytes = encodeTerms(compactTerms(sample));
@@ -35,11 +37,12 @@ describe('the terms file', () => {
 });
 
 describe('identifiers with underscores', () => {
-  it('are identifiers, not word pairs', () => {
+  it('are identifiers, sharded by themselves, not word pairs', () => {
     const c = compactTerms(termsOf({ source: 'x/denied.md', title: 'Setup fails with ERROR_ACCESS_DENIED' }));
     const at = [...c.hashes].indexOf(termHash('#error_access_denied'));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(c.flags[at]).toBe(TERM_IDENTIFIER);
+    expect(c.keys[at]).toBe(termHash('#error_access_denied'));
   });
 });
 
