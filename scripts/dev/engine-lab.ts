@@ -67,21 +67,14 @@ const fetchFile = async (p: string): Promise<string | Uint8Array> => {
 };
 const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
 if (process.env.EXPLAIN) {
-  const { queryTerms, scoreArticles, chooseKeys, decodeArticleShard, placePairs } = await import('../../src/core/retrieval/rank-articles');
-  const { shardOfTerm } = await import('../../src/core/retrieval/format');
+  const { queryTerms, decodeArticleShard, rankArticles } = await import('../../src/core/retrieval/rank-articles');
   const { healHardWraps } = await import('../../src/core/errors/hard-wrap');
   const all = [...loadRealSets(values.eval!).flatMap((s) => s.queries), ...(Number(values.raw) > 0 ? rawPastes(values.content!, build.articles.map((a) => a.source), { count: Number(values.raw), seed: 7 }) : [])];
   for (const id of process.env.EXPLAIN.split(',')) {
     const q = all.find((x) => x.id === id)!;
     const m = index.manifest;
     const qt = queryTerms(healHardWraps(q.text).text, new Set(m.common));
-    const keys = new Set(chooseKeys(qt));
-    const shards = new Map<number, ReturnType<typeof decodeArticleShard>>();
-    const load = (s: number) => shards.set(s, decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array));
-    for (const k of keys) load(shardOfTerm(k, m.shards));
-    const pairs = placePairs(qt, keys, m, shards);
-    pairs.second.forEach(load);
-    const scored = scoreArticles(qt, keys, m, shards, pairs.place);
+    const { scored, keys } = await rankArticles(qt, m, async (s) => decodeArticleShard(mem.get(`_kb/lookup/a/p/${s}.bin`) as Uint8Array));
     const urlOfDoc = (d: number) => JSON.parse(String(mem.get(`_kb/lookup/a/d/${d}.json`)))[0].url as string;
     const want = new Set(q.expected.map((s) => urlOf.get(s) ?? s));
     console.log(`\n== ${id}: ${q.text.replace(/\s+/g, ' ').slice(0, 300)}\n keys: ${[...keys].join(' ')}`);

@@ -10,8 +10,8 @@ import { createLookup, toBytes } from '../lookup/query';
 import { mergeRanges } from '../lookup/ranges';
 import type { Manifest } from '../lookup/format';
 import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../lookup/types';
-import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, shardOfTerm, type ArticleDisplay, type ArticleManifest } from './format';
-import { chooseKeys, decodeArticleShard, placePairs, queryTerms, scoreArticles, type ShardEntry } from './rank-articles';
+import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, type ArticleDisplay, type ArticleManifest } from './format';
+import { decodeArticleShard, queryTerms, rankArticles } from './rank-articles';
 
 /** Most match ranges and variables a result carries. */
 export const MAX_RANGES = 200;
@@ -95,14 +95,7 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     const healed = healHardWraps(input.text);
     const toRaw = (i: number) => input.toRaw(healed.toInput(i));
     const q = m ? queryTerms(healed.text, common(m)) : null;
-    const keys = q ? new Set(chooseKeys(q)) : new Set<string>();
-    const shardIds = m ? [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b) : [];
-    const wordRanked = Promise.all(shardIds.map(async (s) => [s, await shard(s)] as const)).then(async (l) => {
-      const fetched = new Map<number, Map<number, ShardEntry>>(l);
-      // The pairs of spilled words: a second round.
-      const pairs = m && q ? placePairs(q, keys, m, fetched) : null;
-      if (pairs) for (const [s, d] of await Promise.all(pairs.second.map(async (s) => [s, await shard(s)] as const))) fetched.set(s, d);
-      const scored = m && q ? scoreArticles(q, keys, m, fetched, pairs?.place) : [];
+    const wordRanked = (m && q ? rankArticles(q, m, shard) : Promise.resolve({ scored: [] })).then(({ scored }) => {
       // The head's display data is fetched while the fingerprint lookup still runs: most of it is
       // shown, and waiting for the lookup first cost a round of requests. A failure here is left to
       // the fetch that needs the file (load() forgets it, so that one fetches again and reports it).

@@ -190,3 +190,16 @@ export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m:
 export function chooseKeys(q: QueryTerms, max = QUERY_RANKING.maxKeys): string[] {
   return q.keys.slice(0, max);
 }
+
+/**
+ * Fetches what a query needs of the article index and ranks by it: its words' shards, then, in a
+ * second round, the shards of its spilled words' pairs. `shard` loads and decodes one shard.
+ */
+export async function rankArticles(q: QueryTerms, m: ArticleManifest, shard: (n: number) => Promise<Map<number, ShardEntry>>): Promise<{ scored: ArticleScore[]; keys: Set<string>; shards: number[] }> {
+  const keys = new Set(chooseKeys(q));
+  const first = [...new Set([...keys].map((k) => shardOfTerm(k, m.shards)))].sort((a, b) => a - b);
+  const fetched = new Map(await Promise.all(first.map(async (s) => [s, await shard(s)] as const)));
+  const pairs = placePairs(q, keys, m, fetched);
+  for (const [s, d] of await Promise.all(pairs.second.map(async (s) => [s, await shard(s)] as const))) fetched.set(s, d);
+  return { scored: scoreArticles(q, keys, m, fetched, pairs.place), keys, shards: [...first, ...pairs.second] };
+}
