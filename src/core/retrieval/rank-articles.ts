@@ -6,7 +6,7 @@
 import { classifyLine } from '../errors/noise';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
-import { SYNONYM_WEIGHT, synonymTerms } from './synonyms';
+import { synonymGroups, type SynonymGroup } from './synonyms';
 import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWord, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
 
 /** Query tuning, global for all queries. */
@@ -23,6 +23,8 @@ export const QUERY_RANKING = {
   noiseWeight: 0.2,
   /** Identifiers seen only on a shell's error-record lines (CategoryInfo, FullyQualifiedErrorId). */
   shellIdentifierWeight: 0.5,
+  /** A term a synonym brought in counts this much against the query's own words. */
+  synonymWeight: 0.6,
 };
 
 export interface ShardEntry {
@@ -62,6 +64,8 @@ export interface QueryTerms {
   pairs: string[];
   /** Hashes of the corpus's commonest words, which decide a pair's home word (format.ts pairWord). */
   common: ReadonlySet<number>;
+  /** The concepts of the synonym table the query names: an article earns each concept once. */
+  synonyms: SynonymGroup[];
 }
 
 /**
@@ -91,8 +95,9 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   if (shellLines.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(shellLines, o.start))) weights.set(k, QUERY_RANKING.shellIdentifierWeight);
   for (const [t, occurrences] of terms) if (isPair(t) && noise.length && occurrences.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
-  const added = synonymTerms(words.map((w) => w.term)).filter((t) => !terms.has(t));
-  for (const t of added) { terms.set(t, []); weights.set(t, SYNONYM_WEIGHT); }
+  const synonyms = synonymGroups(words.map((w) => w.term));
+  const added = [...new Set(synonyms.flatMap((g) => g.alternatives.flat()))].filter((t) => !terms.has(t));
+  for (const t of added) { terms.set(t, []); weights.set(t, QUERY_RANKING.synonymWeight); }
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));
   const shellIdents = idents.filter((k) => weights.has(k));
@@ -104,7 +109,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   };
   const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: added.includes(p) ? Infinity : pairRank(p) }));
   pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
-  return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common };
+  return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
@@ -169,21 +174,44 @@ export function placePairs(q: QueryTerms, chosen: ReadonlySet<string>, m: Articl
  */
 export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>, pairPlace: ReadonlyMap<string, number> = new Map()): ArticleScore[] {
   const byArticle = new Map<number, ArticleScore>();
+  const alternative = new Set(q.synonyms.flatMap((g) => g.alternatives.flat()));
+  const grouped = new Set([...alternative, ...q.synonyms.flatMap((g) => g.own)]);
+  // What each term of a synonym group adds to each article, settled per concept below.
+  const parts = new Map<string, Map<number, number>>();
   for (const term of q.terms.keys()) {
     const at = isPair(term) ? pairPlace.get(term) : chosenKeys.has(term) ? shardOfTerm(term, m.shards) : undefined;
     if (at === undefined) continue;
     const e = shards.get(at)?.get(termHash(term));
     if (!e) continue;
     const w = idf(e.df, m.articles) * (q.weights.get(term) ?? 1) * (isIdentifier(term) ? QUERY_RANKING.identifierWeight : isPair(term) ? QUERY_RANKING.pairWeight : 1);
+    const part = grouped.has(term) ? new Map<number, number>() : null;
+    if (part) parts.set(term, part);
     for (let k = 0; k < e.docs.length; k++) {
       const doc = e.docs[k];
       let s = byArticle.get(doc);
       if (!s) byArticle.set(doc, (s = { doc, score: 0, matched: [] }));
-      s.score += (w * e.impacts[k]) / IMPACT_SCALE;
+      const add = (w * e.impacts[k]) / IMPACT_SCALE;
+      part?.set(doc, add);
+      if (!alternative.has(term)) s.score += add;
       s.matched.push(term);
     }
   }
+  if (parts.size) for (const g of q.synonyms) addConceptCredit(g, parts, byArticle);
   return [...byArticle.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+}
+
+/**
+ * A concept counts once per article: the best of the query's own wording and each other phrase of
+ * its row. The own wording is already in the score, so a synonym adds only what it finds beyond it.
+ */
+function addConceptCredit(g: SynonymGroup, parts: ReadonlyMap<string, Map<number, number>>, byArticle: ReadonlyMap<number, ArticleScore>): void {
+  const sum = (terms: readonly string[], doc: number) => terms.reduce((n, t) => n + (parts.get(t)?.get(doc) ?? 0), 0);
+  const docs = new Set(g.alternatives.flat().flatMap((t) => [...(parts.get(t)?.keys() ?? [])]));
+  for (const doc of docs) {
+    const best = Math.max(...g.alternatives.map((terms) => sum(terms, doc)));
+    const beyond = best - sum(g.own, doc);
+    if (beyond > 0) byArticle.get(doc)!.score += beyond;
+  }
 }
 
 /** The words and identifiers a query fetches first; their shards bring most of its pairs too. */

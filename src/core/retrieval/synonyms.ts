@@ -48,9 +48,6 @@ export const SYNONYM_TABLE: ReadonlyArray<{ name: string; phrases: readonly stri
   { name: 'remote desktop services', phrases: ['rds', 'remote desktop services'] },
 ];
 
-/** Weight of a term a synonym brought in, against the query's own words. */
-export const SYNONYM_WEIGHT = 0.5;
-
 interface Phrase { terms: string[]; row: number }
 
 let phrases: Phrase[] | null = null;
@@ -62,24 +59,48 @@ function analyzedPhrases(): Phrase[] {
   return phrases;
 }
 
-/** Terms (words and, for phrases, their pairs) that the query's synonyms add. Never a term the query has. */
-export function synonymTerms(queryWords: readonly string[]): string[] {
+/** One concept of the table that the query names: its own terms, and the other phrases' terms. */
+export interface SynonymGroup {
+  /** The query's terms for the concept (the words of its phrase, and their pairs). */
+  own: string[];
+  /** Each other phrase of the row as terms the query lacks, words and pairs. */
+  alternatives: string[][];
+}
+
+/** A phrase as the terms an article holds for it: its words, and the pairs of adjacent words. */
+const phraseTerms = (p: Phrase): string[] => [...p.terms, ...p.terms.slice(1).map((t, k) => pairTerm(p.terms[k], t))];
+
+/**
+ * The concepts the query names, in table order. A term belongs to one group only (the first), so
+ * two rows sharing a word never count it twice.
+ */
+export function synonymGroups(queryWords: readonly string[]): SynonymGroup[] {
   const have = new Set(queryWords);
-  const rows = new Set<number>();
+  const found = new Map<number, Set<Phrase>>();
   const all = analyzedPhrases();
   for (let i = 0; i < queryWords.length; i++) {
     for (const p of all) {
-      if (p.terms.every((t, k) => queryWords[i + k] === t)) rows.add(p.row);
+      if (p.terms.every((t, k) => queryWords[i + k] === t)) {
+        const set = found.get(p.row) ?? new Set();
+        found.set(p.row, set.add(p));
+      }
     }
   }
-  const out = new Set<string>();
-  for (const p of all) {
-    if (!rows.has(p.row)) continue;
-    p.terms.forEach((t, k) => {
-      if (!have.has(t)) out.add(t);
-      if (k > 0) out.add(pairTerm(p.terms[k - 1], t));
-    });
+  const taken = new Set<string>();
+  const groups: SynonymGroup[] = [];
+  for (const row of [...found.keys()].sort((a, b) => a - b)) {
+    const named = found.get(row)!;
+    const own = [...new Set([...named].flatMap(phraseTerms))];
+    const alternatives = all.filter((p) => p.row === row && !named.has(p))
+      .map((p) => phraseTerms(p).filter((t) => !have.has(t) && !taken.has(t)))
+      .filter((terms) => terms.length > 0);
+    for (const terms of alternatives) for (const t of terms) taken.add(t);
+    if (alternatives.length) groups.push({ own, alternatives });
   }
-  for (const t of have) out.delete(t);
-  return [...out].sort();
+  return groups;
+}
+
+/** Terms (words and, for phrases, their pairs) that the query's synonyms add. Never a term the query has. */
+export function synonymTerms(queryWords: readonly string[]): string[] {
+  return [...new Set(synonymGroups(queryWords).flatMap((g) => g.alternatives.flat()))].sort();
 }

@@ -263,6 +263,20 @@ describe('synonyms', () => {
   it('finds an article written in other words than the query (shorthand and symptom wording)', async () => {
     expect((await urls('pc hangs after login'))[0]).toBe('/desktop/stops-responding-after-sign-in/');
   });
+  it('counts a concept once: an article saying both the query\'s word and its synonym gains nothing for the second', async () => {
+    const kb = [
+      { source: 'vm/backup-fails.md', title: 'VM fails', body: 'Check the backup job.' },
+      { source: 'vm/start-fails.md', title: 'VM fails', body: 'Check the virtual machine job.' },
+      { source: 'vm/disk.md', title: 'Add a disk to a VM', body: 'Attach the disk.' },
+      { source: 'db/backup-size.md', title: 'Database backup size grows', body: 'Shrink the log.' },
+      { source: 'db/backup-restore.md', title: 'Restore a backup', body: 'Pick the file.' },
+      { source: 'db/schedule.md', title: 'Schedule jobs', body: 'Run them at night.' },
+    ];
+    const res = await over2(kb).lookup('vm backup fails', { limit: 3 });
+    expect(res[0].url).toBe('/vm/backup-fails/');
+    // Where the query's own word is missing, the synonym still finds the article.
+    expect((await over2(kb).lookup('virtual machine fails', { limit: 1 }))[0].url).toBe('/vm/start-fails/');
+  });
 });
 
 describe('terms named like object properties', () => {
