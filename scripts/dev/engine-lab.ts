@@ -83,7 +83,7 @@ if (process.env.EXPLAIN) {
     if (wi >= 5) console.log(` want #${wi + 1} ${scored[wi].score.toFixed(2)} ${urlOfDoc(scored[wi].doc)}\n      ${scored[wi].matched.join(' ')}`);
     if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
     const { createLookup } = await import('../../src/core/lookup/query');
-    const fp = await createLookup(fetchFile, '_kb/lookup').lookup(q.text, { limit: 5 });
+    const fp = await createLookup(fetchFile, '_kb/lookup').lookup(q.text, { limit: Number(process.env.FPN ?? 5) });
     for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
   }
   process.exit(0);

@@ -7,7 +7,8 @@
  * its bytes, so the shard budget, not the byte count, sets the latency.
  */
 import { tokenizeErrorText } from '../errors/normalize';
-import { splitErrorSpans } from '../errors/split';
+import { innerErrorSpans } from '../errors/inner-error';
+import { splitErrorSpans, type ErrorSpan } from '../errors/split';
 import { featuresOf, featureWeight, fingerprint, type Feature } from './fingerprint';
 import { IndexUnavailableError } from './index-error';
 import { mergeRanges } from './ranges';
@@ -53,6 +54,8 @@ interface Candidate {
   score: number;
   /** Share of the sampled paste's feature weight the message holds. */
   pasteContainment: number;
+  /** The span of the paste it was scored on (an error, or an error it wraps). */
+  span: number;
 }
 
 function decodeShard(data: Uint8Array): Map<number, Entry> {
@@ -159,11 +162,11 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     load<DocChunk | null>(docPath(base, a, c), (d) => JSON.parse(typeof d === 'string' ? d : new TextDecoder().decode(d)) as DocChunk, null);
 
   /** Scores one error's candidates over the fetched shards, using every feature of it they hold. */
-  function rank(part: PartInfo, layout: Layout, maps: Map<number, Map<number, Entry>>): { cands: Candidate[]; features: Feature[]; part: PartInfo } {
+  function rank(part: PartInfo, span: number, layout: Layout, maps: Map<number, Map<number, Entry>>): Candidate[] {
     const { m } = layout;
     const { features } = part;
     const sample = featuresIn(features, layout, maps);
-    if (sample.length === 0) return { cands: [], features, part };
+    if (sample.length === 0) return [];
     const maxW = featureWeight(0, m.articles, false);
     let wSample = 0;
     const byMessage = new Map<number, Candidate>();
@@ -175,7 +178,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
       for (let k = 0; k < e.articles.length; k++) {
         const key = e.articles[k] * 65536 + e.msgs[k];
         let c = byMessage.get(key);
-        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], sharedWeight: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, pasteContainment: 0 }; byMessage.set(key, c); }
+        if (!c) { c = { article: e.articles[k], msg: e.msgs[k], sharedWeight: 0, norm: dequantizeNorm(e.norms[k]), hits: 0, identHits: 0, score: 0, pasteContainment: 0, span }; byMessage.set(key, c); }
         c.sharedWeight += w;
         c.hits++;
         if (f.ident) c.identHits++;
@@ -191,8 +194,20 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
       const prev = best.get(c.article);
       if (!prev || c.score > prev.score || (c.score === prev.score && c.msg < prev.msg)) best.set(c.article, c);
     }
-    const cands = [...best.values()].sort((x, y) => y.score - x.score || x.article - y.article || x.msg - y.msg);
-    return { cands, features, part };
+    return [...best.values()];
+  }
+
+  /** An error's candidates: the best of each article over the error and the errors it wraps, best first. */
+  function rankError(spans: number[], infos: PartInfo[], layout: Layout, maps: Map<number, Map<number, Entry>>): { cands: Candidate[]; features: Feature[] } {
+    const best = new Map<number, Candidate>();
+    for (const span of spans) {
+      for (const c of rank(infos[span], span, layout, maps)) {
+        const prev = best.get(c.article);
+        if (!prev || c.score > prev.score) best.set(c.article, c);
+      }
+    }
+    const cands = [...best.values()].sort((x, y) => y.score - x.score || x.article - y.article || x.msg - y.msg || x.span - y.span);
+    return { cands, features: infos[spans[0]].features };
   }
 
   function isConfident(top: Candidate, next: Candidate | undefined, identifierOnly: boolean): boolean {
@@ -239,7 +254,10 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     if (!l) return [];
     const m = l.m;
     const parts = splitErrorSpans(text);
-    const infos = parts.map((p): PartInfo => {
+    // Each error, then the errors it wraps (read from the shards the error chose: they are part of it).
+    const spans: ErrorSpan[] = [...parts];
+    const spansOf = parts.map((p, i) => [i, ...innerErrorSpans(text, p).map((inner) => spans.push(inner) - 1)]);
+    const infos = spans.map((p): PartInfo => {
       const norm = tokenizeErrorText(text.slice(p.start, p.end));
       return { norm, features: featuresOf(norm.tokens) };
     });
@@ -247,7 +265,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const shardIds = [...chooseShards(infos.map((info) => shardPriority(info.features, l)))].sort((x, y) => x - y);
     const maps = new Map<number, Map<number, Entry>>();
     await Promise.all(shardIds.map(async (s) => { maps.set(s, await shard(s)); }));
-    const ranked = infos.map((info) => rank(info, l, maps));
+    const ranked = spansOf.map((list) => rankError(list, infos, l, maps));
     // Each error's best article first, then the rest by score; one result per article.
     // `tied`: scores exactly as its error's best; fetched even past `limit`, for the tie-break.
     type Pick = { part: number; c: Candidate; first: boolean; confident: boolean; tied: boolean };
@@ -274,7 +292,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     }
     const results = await Promise.all(
       chosen.map(async (p) => {
-        const r = await resultFor(text, parts[p.part].start, ranked[p.part].part, p.c, p.confident, p.part, m);
+        const r = await resultFor(text, spans[p.c.span].start, infos[p.c.span], p.c, p.confident, p.part, m);
         return r && { result: r, part: p.part, score: p.c.score, first: p.first, confident: r.confident, title: r.title, message: r.matched.text, section: r.matched.section };
       }),
     );

@@ -123,6 +123,23 @@ describe('ranking', () => {
     expect(covered).not.toContain('xx');
   });
 
+  it('finds the article about the error a message wraps, above one that quotes the wrapper around another error', async () => {
+    const kb = [
+      { source: 'w/spooler-denied.md', url: '/w/spooler-denied/', title: 'Print Spooler does not start: access denied', summary: '', messages: [{ text: 'The Print Spooler service failed to start due to the following error: Access is denied.', anchor: 'symptoms', section: 'Symptoms', kind: 'code-block' as const }] },
+      { source: 'w/file-missing.md', url: '/w/file-missing/', title: 'A service does not start: a file is missing', summary: '', messages: [{ text: 'The system cannot find the file specified.', anchor: 'symptoms', section: 'Symptoms', kind: 'code-block' as const }] },
+      { source: 'w/disk.md', url: '/w/disk/', title: 'Disk full', summary: '', messages: [{ text: 'There is not enough space on the disk.', anchor: 'symptoms', section: 'Symptoms', kind: 'code-block' as const }] },
+    ];
+    const paste = 'The Print Spooler service failed to start due to the following error:\nThe system cannot find the file specified.';
+    const res = await lookupOver(buildLookupIndex(kb)).lookup(paste);
+    expect(res[0].url).toBe('/w/file-missing/');
+    expect(res[0].errorIndex).toBe(0);
+    const covered = res[0].pasteMatches.map((m) => paste.slice(m.start, m.end)).join(' ');
+    expect(covered).toContain('find');
+    expect(covered).toContain('specified');
+    expect(covered).not.toContain('Spooler');
+    expect(res.map((r) => r.url)).toContain('/w/spooler-denied/');
+  });
+
   it('answers each error of a multi-error paste', async () => {
     const paste = "Remote Server returned '550 5.7.1 Unable to relay for anna@fabrikam.com'\n\nHTTP Error 500.19 - Internal Server Error. The requested page cannot be accessed because the related configuration data for the page is invalid.";
     const res = await lookupOver(files).lookup(paste);
