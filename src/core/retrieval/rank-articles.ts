@@ -4,6 +4,7 @@
  * rank articles by that sum.
  */
 import { classifyLine } from '../errors/noise';
+import { markupSpans, mergeSpans } from './markup-spans';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
 import { synonymGroups, type SynonymGroup } from './synonyms';
@@ -85,7 +86,8 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   // Words seen only in console noise (stack frames, prompts, echoed commands, a shell's error-record
   // lines) come after the error's own words, and count less.
   const shellLines = noiseLines(text, 'identifiers-only');
-  const noise = [...noiseLines(text), ...shellLines].sort((x, y) => x[0] - y[0]);
+  const markup = markupSpans(text);
+  const noise = mergeSpans([...noiseLines(text), ...shellLines, ...markup]);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
@@ -93,6 +95,8 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   for (const k of quiet) weights.set(k, QUERY_RANKING.noiseWeight);
   // An identifier only on a PowerShell CategoryInfo or FullyQualifiedErrorId line names the shell's error class, not the product's error.
   if (shellLines.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(shellLines, o.start))) weights.set(k, QUERY_RANKING.shellIdentifierWeight);
+  // An identifier that is only an element or attribute name (`EventRecordID`) is the schema's, like its words.
+  if (markup.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(markup, o.start))) weights.set(k, QUERY_RANKING.noiseWeight);
   for (const [t, occurrences] of terms) if (isPair(t) && noise.length && occurrences.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
   const synonyms = synonymGroups(words.map((w) => w.term));

@@ -58,6 +58,17 @@ describe('whole-article ranking', () => {
     ].join('\n');
     expect((await urls(paste))[0]).toBe('/store/block-list-invalid/');
   });
+  it('reads an event\'s XML by its values and text, not by the schema\'s element and attribute names', async () => {
+    const schema = (id: number, text: string) => `<Event xmlns="http://schemas.example.com/win/2004/08/events/event"><System><Provider Name="Service Control" EventSourceName="Service Control" /><EventID Qualifiers="16384">${id}</EventID><Version>0</Version><Level>2</Level><Task>0</Task><Opcode>0</Opcode><Keywords>0x80</Keywords><TimeCreated SystemTime="now" /><EventRecordID>1</EventRecordID><Correlation /><Execution ProcessID="4" ThreadID="8" /><Channel>System</Channel><Computer>host</Computer><Security /></System><EventData><Data Name="param1">${text}</Data></EventData></Event>`;
+    const kb = [
+      { source: 'events/quota.md', title: 'Spooler stops: the print queue quota is exhausted', messages: 'The print queue quota is exhausted.', body: 'Raise the queue quota on the print server.' },
+      // Articles that quote other events in full: they share every schema word with the paste.
+      { source: 'events/timeout.md', title: 'Event 7009: a service timed out', body: schema(7009, 'A timeout was reached while waiting for the service to connect.') },
+      { source: 'events/logon.md', title: 'Event 7038: a service could not log on', body: schema(7038, 'The service was unable to log on with the currently configured password.') },
+    ];
+    const res = await over2(kb).lookup(schema(7031, 'The print queue quota is exhausted.'), { limit: 3 });
+    expect(res[0].url).toBe('/events/quota/');
+  });
   it('answers for an article published in two folders once, with the other copy listed', async () => {
     const res = await over(built.files).lookup('guest agent not ready in portal', { limit: 5 });
     const copies = res.filter((r) => r.url.includes('agent-not-ready'));
