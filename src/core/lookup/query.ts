@@ -254,7 +254,8 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     if (!l) return [];
     const m = l.m;
     const parts = splitErrorSpans(text);
-    // Each error, then the errors it wraps (read from the shards the error chose: they are part of it).
+    // Each error, then the errors it wraps, each scored alone; all take turns in the shard budget, so a
+    // short wrapped error is not read from shards chosen for the whole (mostly its error code).
     const spans: ErrorSpan[] = [...parts];
     const spansOf = parts.map((p, i) => [i, ...innerErrorSpans(text, p).map((inner) => spans.push(inner) - 1)]);
     const infos = spans.map((p): PartInfo => {
