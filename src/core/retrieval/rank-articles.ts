@@ -99,8 +99,11 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   if (markup.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(markup, o.start))) weights.set(k, QUERY_RANKING.noiseWeight);
   for (const [t, occurrences] of terms) if (isPair(t) && noise.length && occurrences.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
-  const synonyms = synonymGroups(words.map((w) => w.term));
-  const added = [...new Set(synonyms.flatMap((g) => g.alternatives.flat()))].filter((t) => !terms.has(t));
+  // A synonym's term the query already has (a pair it says itself) counts as the query's own.
+  const synonyms = synonymGroups(words.map((w) => w.term))
+    .map((g) => ({ own: g.own, alternatives: g.alternatives.map((a) => a.filter((t) => !terms.has(t))).filter((a) => a.length > 0) }))
+    .filter((g) => g.alternatives.length > 0);
+  const added = [...new Set(synonyms.flatMap((g) => g.alternatives.flat()))];
   for (const t of added) { terms.set(t, []); weights.set(t, QUERY_RANKING.synonymWeight); }
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));

@@ -274,6 +274,13 @@ describe('synonyms', () => {
   it('finds an article written in other words than the query (shorthand and symptom wording)', async () => {
     expect((await urls('pc hangs after login'))[0]).toBe('/desktop/stops-responding-after-sign-in/');
   });
+  it('never takes a term the query says itself for a synonym (a pair inside a longer phrase of the row)', () => {
+    const q = queryTerms('aks kubernetes service', new Set());
+    expect(q.terms.has('kubernet_servic')).toBe(true);
+    const alternatives = q.synonyms.flatMap((g) => g.alternatives.flat());
+    expect(alternatives).toContain('azur_kubernet');
+    expect(alternatives).not.toContain('kubernet_servic');
+  });
   it('counts a concept once: an article saying both the query\'s word and its synonym gains nothing for the second', async () => {
     const kb = [
       { source: 'vm/backup-fails.md', title: 'VM fails', body: 'Check the backup job.' },
