@@ -18,6 +18,7 @@ import { rawPastes } from '../eval/raw-pastes';
 import { QUERY_RANKING } from '../../src/core/retrieval/rank-articles';
 import { QUERY_TUNING } from '../../src/core/lookup/query';
 import { readCacheFile, readCacheText } from '../../src/build/cache-file';
+import type { Manifest } from '../../src/core/lookup/format';
 
 const { values } = parseArgs({ options: { cache: { type: 'string' }, site: { type: 'string' }, eval: { type: 'string', default: '../shared/eval' }, verbose: { type: 'boolean', default: false }, fresh: { type: 'boolean', default: false }, raw: { type: 'string', default: '0' }, synthetic: { type: 'string', default: '0' }, content: { type: 'string', default: '../shared/corpus' } } });
 const cache = values.cache!, site = values.site!;
@@ -66,6 +67,8 @@ const fetchFile = async (p: string): Promise<string | Uint8Array> => {
   return m;
 };
 const urlOf = new Map(build.articles.map((a) => [a.source, a.url]));
+// The published module has the fingerprint manifest built in, so a lookup never fetches it.
+const lookupManifest = JSON.parse(fs.readFileSync(path.join(site, '_kb/lookup/manifest.json'), 'utf8')) as Manifest;
 if (process.env.EXPLAIN) {
   const { queryTerms, decodeArticleShard, rankArticles } = await import('../../src/core/retrieval/rank-articles');
   const { healHardWraps } = await import('../../src/core/errors/hard-wrap');
@@ -83,7 +86,7 @@ if (process.env.EXPLAIN) {
     if (wi >= 5) console.log(` want #${wi + 1} ${scored[wi].score.toFixed(2)} ${urlOfDoc(scored[wi].doc)}\n      ${scored[wi].matched.join(' ')}`);
     if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
     const { createLookup } = await import('../../src/core/lookup/query');
-    const fp = await createLookup(fetchFile, '_kb/lookup').lookup(q.text, { limit: Number(process.env.FPN ?? 5) });
+    const fp = await createLookup(fetchFile, '_kb/lookup', lookupManifest).lookup(q.text, { limit: Number(process.env.FPN ?? 5) });
     for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
   }
   process.exit(0);
@@ -103,7 +106,7 @@ if (Number(values.raw) > 0) sets.push({ name: 'raw-pastes', queries: rawPastes(v
 for (const set of sets) {
   let posConf = 0, wrongConf = 0, n = 0, r1 = 0, r3 = 0, r10 = 0, neg = 0, negConf = 0, bytes: number[] = [], files: number[] = [];
   for (const q of set.queries) {
-    const lk = createRetrieval(fetchFile, '_kb/lookup', undefined, index.manifest);
+    const lk = createRetrieval(fetchFile, '_kb/lookup', lookupManifest, index.manifest);
     const res = await lk.lookup(q.text, { limit: 10 });
     bytes.push(lk.stats().bytes); files.push(lk.stats().files);
     if (!q.expected.length) { neg++; if (res.some((r) => r.confident)) { negConf++; if (values.verbose) console.log(`  confident on no-article ${q.id}: ${q.text.replace(/\s+/g, ' ').slice(0, 100)}\n     got  ${res.filter((r) => r.confident).map((r) => r.url + ' ' + (r.matched?.text ?? '').slice(0, 80)).join(' | ')}`); } continue; }
