@@ -40,7 +40,7 @@ for (const e of build.articles) {
   if (process.env.NO_PAIRS) {
     const keep = [...t.flags].map((f, i) => ((f & 1) ? -1 : i)).filter((i) => i >= 0);
     const c = t.counts;
-    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
+    t.hashes = Uint32Array.from(keep.map((i) => t.hashes[i])); t.keys = Uint32Array.from(keep.map((i) => t.keys[i])); t.seconds = Uint32Array.from(keep.map((i) => t.seconds[i])); t.flags = Uint8Array.from(keep.map((i) => t.flags[i]));
     t.counts = Uint16Array.from(keep.flatMap((i) => Array.from(c.subarray(i * 5, i * 5 + 5))));
   }
   terms.push(t);

@@ -37,7 +37,6 @@ export function innerErrorSpans(text: string, span: ErrorSpan): ErrorSpan[] {
   if (latest < 0) return [];
   const starts = new Set<number>();
   for (const { pattern } of WRAPPER_MARKERS) {
-    pattern.lastIndex = 0;
     for (const m of body.matchAll(pattern)) if (m.index + m[0].length <= latest) starts.add(m.index + m[0].length);
   }
   return [...starts].sort((a, b) => a - b).slice(-MAX_INNER).map((at) => {
@@ -47,9 +46,11 @@ export function innerErrorSpans(text: string, span: ErrorSpan): ErrorSpan[] {
   });
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /** The last offset from which `text` still holds `n` letters or digits; -1 when it holds fewer. */
 function lastStartWithWords(text: string, n: number): number {
   let seen = 0;
-  for (let i = text.length - 1; i >= 0; i--) if (/[\p{L}\p{N}]/u.test(text[i]) && ++seen >= n) return i;
+  for (let i = text.length - 1; i >= 0; i--) if (LETTER_OR_DIGIT.test(text[i]) && ++seen >= n) return i;
   return -1;
 }

@@ -1,10 +1,13 @@
-/** Character ranges of an input, merged where they touch or overlap, at most `max` of them. */
-export function mergeRanges(ranges: Array<{ start: number; end: number }>, max = Infinity): Array<{ start: number; end: number }> {
+/**
+ * Character ranges of an input, merged where they overlap or lie within `gap` characters of each
+ * other (1 by default: highlights of two words a space apart read as one), at most `max` of them.
+ */
+export function mergeRanges(ranges: Array<{ start: number; end: number }>, max = Infinity, gap = 1): Array<{ start: number; end: number }> {
   const sorted = ranges.slice().sort((a, b) => a.start - b.start || a.end - b.end);
   const out: Array<{ start: number; end: number }> = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
-    if (last && r.start <= last.end + 1) last.end = Math.max(last.end, r.end);
+    if (last && r.start <= last.end + gap) last.end = Math.max(last.end, r.end);
     else out.push({ ...r });
   }
   return out.slice(0, max);

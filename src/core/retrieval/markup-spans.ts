@@ -1,3 +1,8 @@
+import { mergeRanges } from '../lookup/ranges';
+
+/** A span of text, end exclusive. */
+export interface Span { start: number; end: number }
+
 /**
  * Markup in a paste: the element and attribute names of an XML or HTML fragment (a Windows event's
  * `<Provider Name=…>`, `<TimeCreated SystemTime=…>`) are the envelope's schema, as JSON keys are,
@@ -13,34 +18,23 @@ const NAMESPACE = /\bxmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')/g;
  * Spans of `text` holding element names, attribute names and namespace declarations, in order and
  * not overlapping. Linear in the input: a tag's match stops at the next angle bracket.
  */
-export function markupSpans(text: string): Array<[number, number]> {
+export function markupSpans(text: string): Span[] {
   if (!text.includes('<')) return [];
-  const out: Array<[number, number]> = [];
+  const out: Span[] = [];
   for (const m of text.matchAll(TAG)) {
     const nameStart = m.index + m[0].indexOf(m[1]);
-    out.push([nameStart, nameStart + m[1].length]);
+    out.push({ start: nameStart, end: nameStart + m[1].length });
     const bodyStart = nameStart + m[1].length;
     const body = m[2];
-    for (const ns of body.matchAll(NAMESPACE)) out.push([bodyStart + ns.index, bodyStart + ns.index + ns[0].length]);
+    for (const ns of body.matchAll(NAMESPACE)) out.push({ start: bodyStart + ns.index, end: bodyStart + ns.index + ns[0].length });
     for (const a of body.matchAll(ATTRIBUTE)) {
       if (!isAttributeStart(body, a.index)) continue;
-      out.push([bodyStart + a.index, bodyStart + a.index + a[1].length]);
+      out.push({ start: bodyStart + a.index, end: bodyStart + a.index + a[1].length });
     }
   }
-  return mergeSpans(out);
+  // Only spans that touch are joined: a one-character value between two names stays outside.
+  return mergeRanges(out, Infinity, 0);
 }
 
 /** An attribute name follows white space or the tag's name, never a value's inside. */
 const isAttributeStart = (body: string, at: number): boolean => at === 0 || /\s/.test(body[at - 1]);
-
-/** Sorted, with overlapping and touching spans joined. */
-export function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...spans].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const out: Array<[number, number]> = [];
-  for (const [a, b] of sorted) {
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else out.push([a, b]);
-  }
-  return out;
-}

@@ -4,10 +4,11 @@
  * rank articles by that sum.
  */
 import { classifyLine } from '../errors/noise';
-import { markupSpans, mergeSpans } from './markup-spans';
+import { markupSpans, type Span } from './markup-spans';
+import { mergeRanges } from '../lookup/ranges';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
-import { synonymGroups, type SynonymGroup } from './synonyms';
+import { alternativeTerms, synonymGroups, type SynonymGroup } from './synonyms';
 import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWord, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
 
 /** Query tuning, global for all queries. */
@@ -87,7 +88,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   // lines) come after the error's own words, and count less.
   const shellLines = noiseLines(text, 'identifiers-only');
   const markup = markupSpans(text);
-  const noise = mergeSpans([...noiseLines(text), ...shellLines, ...markup]);
+  const noise = mergeRanges([...noiseLines(text), ...shellLines, ...markup], Infinity, 0);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
@@ -99,11 +100,8 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   if (markup.length) for (const k of idents) if (terms.get(k)!.every((o) => inSpans(markup, o.start))) weights.set(k, QUERY_RANKING.noiseWeight);
   for (const [t, occurrences] of terms) if (isPair(t) && noise.length && occurrences.every((o) => inSpans(noise, o.start))) weights.set(t, QUERY_RANKING.noiseWeight);
   const rareFirst = (list: string[]) => [...list.filter((k) => !common.has(termHash(k))), ...list.filter((k) => common.has(termHash(k)))];
-  // A synonym's term the query already has (a pair it says itself) counts as the query's own.
-  const synonyms = synonymGroups(words.map((w) => w.term))
-    .map((g) => ({ own: g.own, alternatives: g.alternatives.map((a) => a.filter((t) => !terms.has(t))).filter((a) => a.length > 0) }))
-    .filter((g) => g.alternatives.length > 0);
-  const added = [...new Set(synonyms.flatMap((g) => g.alternatives.flat()))];
+  const synonyms = synonymGroups(words.map((w) => w.term), terms);
+  const added = alternativeTerms(synonyms);
   for (const t of added) { terms.set(t, []); weights.set(t, QUERY_RANKING.synonymWeight); }
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));
@@ -114,30 +112,32 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
     const [a, b] = pairWords(p).map((w) => rank.get(w) ?? ordered.length);
     return Math.min(a, b) * (ordered.length + 1) + Math.max(a, b);
   };
-  const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: added.includes(p) ? Infinity : pairRank(p) }));
+  const synonymPairs = new Set(added);
+  const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: synonymPairs.has(p) ? Infinity : pairRank(p) }));
   pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
   return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
 }
 
 /** Line spans that the console-noise table drops whole, in order. */
-export function noiseLines(text: string, action: 'drop' | 'identifiers-only' = 'drop'): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+export function noiseLines(text: string, action: 'drop' | 'identifiers-only' = 'drop'): Span[] {
+  const out: Span[] = [];
   let a = 0;
   while (a <= text.length) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
-    if (b > a && classifyLine(text.slice(a, b)).action === action) out.push([a, b]);
+    if (b > a && classifyLine(text.slice(a, b)).action === action) out.push({ start: a, end: b });
     a = b + 1;
   }
   return out;
 }
 
-function inSpans(spans: Array<[number, number]>, pos: number): boolean {
+/** Whether `pos` lies in one of `spans` (in order, not overlapping). */
+function inSpans(spans: readonly Span[], pos: number): boolean {
   let lo = 0, hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (pos < spans[mid][0]) hi = mid - 1;
-    else if (pos >= spans[mid][1]) lo = mid + 1;
+    if (pos < spans[mid].start) hi = mid - 1;
+    else if (pos >= spans[mid].end) lo = mid + 1;
     else return true;
   }
   return false;
@@ -181,7 +181,7 @@ export function placePairs(q: QueryTerms, chosen: ReadonlySet<string>, m: Articl
  */
 export function scoreArticles(q: QueryTerms, chosenKeys: ReadonlySet<string>, m: ArticleManifest, shards: ReadonlyMap<number, Map<number, ShardEntry>>, pairPlace: ReadonlyMap<string, number> = new Map()): ArticleScore[] {
   const byArticle = new Map<number, ArticleScore>();
-  const alternative = new Set(q.synonyms.flatMap((g) => g.alternatives.flat()));
+  const alternative = new Set(alternativeTerms(q.synonyms));
   const grouped = new Set([...alternative, ...q.synonyms.flatMap((g) => g.own)]);
   // What each term of a synonym group adds to each article, settled per concept below.
   const parts = new Map<string, Map<number, number>>();

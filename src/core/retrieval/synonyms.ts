@@ -71,10 +71,12 @@ export interface SynonymGroup {
 const phraseTerms = (p: Phrase): string[] => [...p.terms, ...p.terms.slice(1).map((t, k) => pairTerm(p.terms[k], t))];
 
 /**
- * The concepts the query names, in table order. A term belongs to one group only (the first), so
- * two rows sharing a word never count it twice.
+ * The concepts the query names, in table order. An alternative never holds a term the query has:
+ * one of its words, or one of `queryTerms` (its pairs, where a phrase of three words holds a pair the
+ * query says itself). A term belongs to one group only (the first), so two rows sharing a word never
+ * count it twice.
  */
-export function synonymGroups(queryWords: readonly string[]): SynonymGroup[] {
+export function synonymGroups(queryWords: readonly string[], queryTerms: { has(term: string): boolean } = new Set<string>()): SynonymGroup[] {
   const have = new Set(queryWords);
   const found = new Map<number, Set<Phrase>>();
   const all = analyzedPhrases();
@@ -92,7 +94,7 @@ export function synonymGroups(queryWords: readonly string[]): SynonymGroup[] {
     const named = found.get(row)!;
     const own = [...new Set([...named].flatMap(phraseTerms))];
     const alternatives = all.filter((p) => p.row === row && !named.has(p))
-      .map((p) => phraseTerms(p).filter((t) => !have.has(t) && !taken.has(t)))
+      .map((p) => phraseTerms(p).filter((t) => !have.has(t) && !queryTerms.has(t) && !taken.has(t)))
       .filter((terms) => terms.length > 0);
     for (const terms of alternatives) for (const t of terms) taken.add(t);
     if (alternatives.length) groups.push({ own, alternatives });
@@ -100,7 +102,7 @@ export function synonymGroups(queryWords: readonly string[]): SynonymGroup[] {
   return groups;
 }
 
-/** Terms (words and, for phrases, their pairs) that the query's synonyms add. Never a term the query has. */
-export function synonymTerms(queryWords: readonly string[]): string[] {
-  return [...new Set(synonymGroups(queryWords).flatMap((g) => g.alternatives.flat()))].sort();
+/** The terms (words and, for phrases, their pairs) that a query's synonym groups add, sorted. */
+export function alternativeTerms(groups: readonly SynonymGroup[]): string[] {
+  return [...new Set(groups.flatMap((g) => g.alternatives.flat()))].sort();
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { markupSpans, mergeSpans } from '../../../src/core/retrieval/markup-spans';
+import { markupSpans } from '../../../src/core/retrieval/markup-spans';
+import { mergeRanges } from '../../../src/core/lookup/ranges';
 
-const spanned = (text: string) => markupSpans(text).map(([a, b]) => text.slice(a, b));
+const spanned = (text: string) => markupSpans(text).map(({ start, end }) => text.slice(start, end));
 
 describe('markup spans', () => {
   it('spans element and attribute names and namespace declarations, not values or text', () => {
@@ -20,6 +21,7 @@ describe('markup spans', () => {
     expect(markupSpans('<a' + ' b=1'.repeat(100_000) + '>').length).toBe(100_001);
   });
   it('merges overlapping and touching spans in order', () => {
-    expect(mergeSpans([[5, 8], [0, 2], [1, 3], [8, 9]])).toEqual([[0, 3], [5, 9]]);
+    const merged = mergeRanges([[5, 8], [0, 2], [1, 3], [8, 9]].map(([start, end]) => ({ start, end })), Infinity, 0);
+    expect(merged.map(({ start, end }) => [start, end])).toEqual([[0, 3], [5, 9]]);
   });
 });

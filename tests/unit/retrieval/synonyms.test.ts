@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { wordTerms } from '../../../src/core/retrieval/analyzer';
-import { SYNONYM_TABLE, synonymTerms } from '../../../src/core/retrieval/synonyms';
+import { SYNONYM_TABLE, alternativeTerms, synonymGroups } from '../../../src/core/retrieval/synonyms';
 
-const expand = (q: string) => synonymTerms(wordTerms(q).map((t) => t.term));
+const expand = (q: string) => alternativeTerms(synonymGroups(wordTerms(q).map((t) => t.term)));
 
 describe('synonym table', () => {
   it('each row holds at least two phrases that analyze to different terms', () => {
