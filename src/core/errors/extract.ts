@@ -83,7 +83,8 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
     }
     QUOTED.lastIndex = 0;
     let rows = 0;
-    const visit = (nodes: RootContent[]): void => {
+    /** `announced`: the nodes are an item of a list that a lead-in announced, so an item's own "In the log:" leads in too. */
+    const visit = (nodes: RootContent[], announced = false): void => {
       let leadIn = false;
       for (const node of nodes) {
         switch (node.type) {
@@ -105,8 +106,13 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'list': {
             const l = node as List;
-            if (leadIn) for (const item of l.children) { const t = lineText(item); if (t.length <= MAX_PROSE) add(t, sec.anchor, sec.title, 'text'); }
-            else visit(l.children.flatMap((i) => i.children) as RootContent[]);
+            // An announced item is one message, unless it holds its messages in quotes or blocks of its own.
+            for (const item of l.children) {
+              const blocks = item.children.some((c) => c.type === 'blockquote' || c.type === 'code');
+              const t = leadIn && !blocks ? lineText(item) : '';
+              if (t && t.length <= MAX_PROSE) add(t, sec.anchor, sec.title, 'text');
+              else visit(item.children as RootContent[], leadIn);
+            }
             break;
           }
           case 'table': {
@@ -132,7 +138,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'paragraph': {
             const text = lineText(node as Paragraph);
-            const isLead = LEAD_IN.test(text) && LEAD_IN_ERROR.test(text);
+            const isLead = (LEAD_IN.test(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text));
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
               if (text.length <= MAX_PROSE && hasIdentifier(text)) add(text, sec.anchor, sec.title, 'text');

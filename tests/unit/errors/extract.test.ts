@@ -31,6 +31,29 @@ describe('extractErrorMessages', () => {
     expect(row.map((m) => m.text)).toEqual(['0x5: Access is denied.\nCheck the share.']);
   });
 
+  it('reads the blocks inside the items of an announced list when an item is more than one message', () => {
+    const event = Array.from({ length: 40 }, (_, i) => `> Field${i}: value ${i}  `).join('\n');
+    const md = [
+      'Gadgets stop syncing. Additionally, the following errors are logged:',
+      '',
+      '- On the **hub** console:',
+      '',
+      '    > Status:  ',
+      '    > "The requested gadget profile is not accepted by this hub. 0x8012ABCD"',
+      '',
+      '- In the Application log on the relay:',
+      '',
+      event.replace(/^/gm, '    '),
+      '',
+      '- Short item that is itself the message: gadget relay is offline',
+    ].join('\n');
+    const out = extractErrorMessages([sec(md)], 'Gadgets stop syncing');
+    expect(out.map((m) => m.kind)).toEqual(['blockquote', 'blockquote', 'text']);
+    expect(out[0].text).toContain('The requested gadget profile is not accepted by this hub. 0x8012ABCD');
+    expect(out[1].text).toContain('Field39: value 39');
+    expect(out[2].text).toBe('Short item that is itself the message: gadget relay is offline');
+  });
+
   it('takes every row of an error-code table', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
     const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
