@@ -23,6 +23,8 @@ const OUTPUT_LANGS = new Set(['', 'console', 'output', 'error', 'text', 'txt', '
 /** A lead-in that announces an error message. */
 const LEAD_IN = /\b(?:error|message|exception|fails?|failed|failure|warning|event|entry|entries|logged|output|returns?|returned|receive[sd]?|see|displayed|shows?|following|prompt)\b[^.]*:\s*$/i;
 const LEAD_IN_ERROR = /\b(?:error|exception|fail|warning|event|message)/i;
+/** A sentence that announces what follows without a colon: "…the following error is logged in the Event Viewer." */
+const ANNOUNCES_FOLLOWING = /\bfollowing (?:[\w-]+ ){0,2}(?:errors?|messages?|exceptions?|warnings?|events?|entry|entries)\b[^:]*$/i;
 /** Text that reads like an error rather than instructions. */
 const ERRORISH = /\b(?:error|fail(?:ed|ure|s)?|denied|exception|unable|cannot|can't|couldn't|could not|invalid|not found|isn't|doesn't|wasn't|unexpected|timed? ?out|refused|forbidden|unauthorized|problem|0x[0-9a-f]{8}|stopped|crash|missing|not (?:be )?(?:supported|allowed|available|valid))\b/i;
 const COMMANDISH = /^\s*(?:PS [A-Z]:|[A-Z]:\\>|\$ |Get-|Set-|New-|Remove-|Add-|Import-|Install-|Invoke-|Enable-|Disable-|Start-|Stop-|Test-|sudo |az |kubectl |SELECT |EXEC |USE |GO$|net |reg |sc |dism |netsh |\w+\.exe )/im;
@@ -35,6 +37,14 @@ const MAX_ROWS = 5000;
 const MAX_OTHER = 200;
 
 const clean = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
+
+/** The text after the last sentence end that is not the text's own end. */
+function lastSentence(text: string): string {
+  const t = text.trimEnd();
+  let i = t.length - 2;
+  while (i >= 0 && t[i] !== '.' && t[i] !== '!' && t[i] !== '?') i--;
+  return t.slice(i + 1);
+}
 
 function codeColumns(header: string[]): { code: number; msg: number } | null {
   const code = header.findIndex((h) => /\b(?:code|error|hresult|id|value|number|status|hex|decimal|constant|name|symbol)\b/i.test(h));
@@ -101,7 +111,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
             const b = node as Blockquote;
             const text = lineText(b.children);
             if (ALERT.test(text)) { visit(b.children as RootContent[]); break; }
-            if (leadIn || (ERRORISH.test(text) && text.length < 600)) add(text, sec.anchor, sec.title, 'blockquote');
+            if (leadIn || ERRORISH.test(text)) add(text, sec.anchor, sec.title, 'blockquote');
             break;
           }
           case 'list': {
@@ -138,7 +148,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'paragraph': {
             const text = lineText(node as Paragraph);
-            const isLead = (LEAD_IN.test(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text));
+            const isLead = (LEAD_IN.test(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || ANNOUNCES_FOLLOWING.test(lastSentence(text));
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
               if (text.length <= MAX_PROSE && hasIdentifier(text)) add(text, sec.anchor, sec.title, 'text');

@@ -54,6 +54,30 @@ describe('extractErrorMessages', () => {
     expect(out[2].text).toBe('Short item that is itself the message: gadget relay is offline');
   });
 
+  it('takes a quoted error however long its stack trace, and a lead-in that ends in a full stop', () => {
+    const frames = Array.from({ length: 12 }, (_, i) => `at Contoso.Gadget.Hub.Step${i}(GadgetContext context)`).join(' ');
+    const md = [
+      'Sign-in stops on the relay server.',
+      '',
+      '> Exception details: Contoso.Gadget.HubException: GDG4021: The relay refused the session token.  ',
+      `> ${frames}`,
+      '',
+      'Run the following command to see the error.',
+      '',
+      '```',
+      'gadget status --all',
+      '```',
+    ].join('\n');
+    const out = extractErrorMessages([sec(md)], 'Sign-in stops');
+    // Not announced: the quote is taken because it reads as an error, whatever its length.
+    expect(out.map((m) => m.kind)).toEqual(['blockquote']);
+    expect(out[0].text).toMatch(/^Exception details: Contoso\.Gadget\.HubException: GDG4021: The relay refused the session token\.\n/);
+    expect(out[0].text.length).toBeGreaterThan(600);
+    // Announced without a colon, output that does not read as an error is still the message.
+    const announced = extractErrorMessages([sec('You may see the following warning in the relay log.\n\n```\nGadget relay 7 is draining its queue\n```')], 'x');
+    expect(announced.map((m) => [m.kind, m.text])).toEqual([['code-block', 'Gadget relay 7 is draining its queue']]);
+  });
+
   it('takes every row of an error-code table', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
     const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
