@@ -88,7 +88,10 @@ if (process.env.EXPLAIN) {
     if (wi < 0) console.log(` want not scored: ${[...want].join(' ')}`);
     const { createLookup } = await import('../../src/core/lookup/query');
     const fp = await createLookup(fetchFile, '_kb/lookup', lookupManifest).lookup(q.text, { limit: Number(process.env.FPN ?? 5) });
-    for (const r of fp) console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
+    for (const r of fp) {
+      console.log(`   fp ${r.score.toFixed(3)} ${r.confident ? 'C' : ' '} ${want.has(r.url) ? '*' : ' '} ${r.url}\n        ${r.matched.text.slice(0, 120)}`);
+      if (process.env.SPANS) console.log(`        error ${r.errorIndex}, paste: ${r.pasteMatches.map((x) => JSON.stringify(q.text.slice(x.start, x.end))).join(' ').slice(0, 200)}`);
+    }
   }
   process.exit(0);
 }

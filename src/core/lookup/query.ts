@@ -27,6 +27,8 @@ export const QUERY_TUNING = {
   unknownWeight: 0.6,
   /** score = pasteInMessage * a + messageInPaste * (1 - a). */
   pasteWeight: 0.7,
+  /** Fewest paste features a message must share to be a candidate, unless one is an identifier: one plain word is not evidence. */
+  minHits: 2,
   /** Results below this fraction of the best score are not returned. */
   keepFraction: 0.5,
   minScore: 0.12,
@@ -188,6 +190,7 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     const a = QUERY_TUNING.pasteWeight;
     const best = new Map<number, Candidate>();
     for (const c of byMessage.values()) {
+      if (c.hits < QUERY_TUNING.minHits && c.identHits === 0) continue;
       c.pasteContainment = wSample > 0 ? c.sharedWeight / wSample : 0;
       const messageCoverage = Math.min(1, (c.sharedWeight * scale) / Math.max(c.norm, 1e-6));
       c.score = a * c.pasteContainment + (1 - a) * messageCoverage;
@@ -215,7 +218,6 @@ export function createLookup(fetchFile: FetchFile, base = '_kb/lookup', manifest
     // A bare identifier ("500.19") that several articles document does not say which one applies.
     if (identifierOnly && next) return false;
     if (top.pasteContainment < t.confidentPasteContainment || top.score < t.confidentScore) return false;
-    if (top.hits < 2 && top.identHits === 0) return false;
     const margin = top.score - (next?.score ?? 0);
     return margin >= t.confidentMargin || top.score >= t.sureScore;
   }

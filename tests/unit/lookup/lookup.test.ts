@@ -150,6 +150,20 @@ describe('ranking', () => {
     expect(new Set(res.map((r) => r.url)).size).toBe(res.length);
   });
 
+  it('takes no message for a match when it shares one plain word with the paste', async () => {
+    const kb = [
+      { source: 'n/log-files.md', url: '/n/log-files/', title: 'Gadget log settings', summary: '', messages: [{ text: 'MaxGadgetLogFiles Note', anchor: 'symptoms', section: 'Symptoms', kind: 'table-row' as const }] },
+      { source: 'n/relay.md', url: '/n/relay/', title: 'Relay refused', summary: '', messages: [{ text: 'The gadget relay refused the session token.', anchor: 'symptoms', section: 'Symptoms', kind: 'blockquote' as const }] },
+    ];
+    // Each paragraph of the paste is read as an error of its own; the first shares only "note" with any message.
+    const paste = 'Note: this information is intended for an operator.\n\nThe gadget relay refused the session token.';
+    const res = await lookupOver(buildLookupIndex(kb)).lookup(paste);
+    expect(res.map((r) => r.url)).toEqual(['/n/relay/']);
+    // An identifier alone is still a match.
+    const ident = await lookupOver(files).lookup('0x80070005');
+    expect(ident[0]?.url).toBe('/c/update/');
+  });
+
   it('is not confident when no article fits', async () => {
     const lk = lookupOver(files);
     for (const paste of [
