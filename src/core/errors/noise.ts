@@ -21,6 +21,8 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   { name: 'ps-position', action: 'drop', re: /^At (?:line:\d+ char:\d+|[^\n]*:\d+ char:\d+)\s*$/i },
   { name: 'ps-underline', action: 'drop', re: /^\+?\s*~{2,}\s*$/ },
   { name: 'ps-echo', action: 'drop', re: /^\+ (?!CategoryInfo|FullyQualifiedErrorId)[^:]*$/ },
+  // A shell's trace of a command run inside another (`set -x`: "++ seq 1 120").
+  { name: 'xtrace-nested', action: 'drop', re: /^\+{2,} \S/ },
   { name: 'ps-category', action: 'identifiers-only', re: /^\+?\s*CategoryInfo\s*:/i },
   { name: 'ps-fqid', action: 'identifiers-only', re: /^\+?\s*FullyQualifiedErrorId\s*:/i },
   { name: 'ps-prompt', action: 'drop', re: /^PS [A-Za-z]:\\?[^>]*>/ },

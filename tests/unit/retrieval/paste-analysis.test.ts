@@ -67,3 +67,21 @@ describe('a paste\'s query', () => {
     expect(q.weights.has('replic')).toBe(false);
   });
 });
+
+describe('a shell trace in a paste', () => {
+  // `set -x` output: commands at depth 1 ("+ "), 2 ("++ ") and deeper, then the error the run ended with.
+  const paste = [
+    '+ touch /var/gadget/ready',
+    '++ seq 1 90',
+    '+++ date +%s',
+    '+ for i in $(seq 1 $retries)',
+    'Code: RelayHandshakeFailed',
+    'Message: Unable to open a session from the gadget relay to the hub.',
+  ].join('\n');
+  const q = queryTerms(paste, new Set());
+  it('reads the traced commands of every depth as noise, after the error\'s own words', () => {
+    for (const w of ['seq', '90', 'date']) expect(q.weights.get(w)).toBe(QUERY_RANKING.noiseWeight);
+    const firstNoise = Math.min(...['seq', '90', 'date'].map((k) => q.keys.indexOf(k)).filter((i) => i >= 0));
+    for (const w of ['unabl', 'session', 'relay', 'hub']) expect(q.keys.indexOf(w)).toBeLessThan(firstNoise);
+  });
+});
