@@ -6,6 +6,8 @@ import { normalizeErrorText } from '../../../src/core/errors/normalize';
 import { QUERY_RANKING, queryTerms } from '../../../src/core/retrieval/rank-articles';
 
 const terms = (t: string) => analyze(t).map((x) => x.term);
+/** Where the first of `words` is among a query's keys. */
+const firstKeyOf = (keys: string[], words: string[]) => Math.min(...words.map((k) => keys.indexOf(k)).filter((i) => i >= 0));
 
 describe('values are blanked before words are read', () => {
   it('drops GUIDs, timestamps, addresses, host and mail names, keeping offsets', () => {
@@ -58,7 +60,7 @@ describe('a paste\'s query', () => {
   const q = queryTerms(paste, new Set());
   it('asks for the error\'s own words before words of the prompt, the echo and the error record', () => {
     const own = ['replic', 'subscript', 'stream', 'reset', 'singl', 'connect', 'mode'];
-    const firstNoise = Math.min(...['invok', 'thing', 'zq42', 'char', 'categoryinfo'].map((k) => q.keys.indexOf(k)).filter((i) => i >= 0));
+    const firstNoise = firstKeyOf(q.keys, ['invok', 'thing', 'zq42', 'char', 'categoryinfo']);
     for (const w of own) expect(q.keys.indexOf(w)).toBeLessThan(firstNoise);
   });
   it('weighs words seen only in noise lines, and identifiers only on error-record lines, less', () => {
@@ -81,7 +83,7 @@ describe('a shell trace in a paste', () => {
   const q = queryTerms(paste, new Set());
   it('reads the traced commands of every depth as noise, after the error\'s own words', () => {
     for (const w of ['seq', '90', 'date']) expect(q.weights.get(w)).toBe(QUERY_RANKING.noiseWeight);
-    const firstNoise = Math.min(...['seq', '90', 'date'].map((k) => q.keys.indexOf(k)).filter((i) => i >= 0));
+    const firstNoise = firstKeyOf(q.keys, ['seq', '90', 'date']);
     for (const w of ['unabl', 'session', 'relay', 'hub']) expect(q.keys.indexOf(w)).toBeLessThan(firstNoise);
   });
 });
