@@ -43,8 +43,10 @@ export const NOISE_RULES: readonly NoiseRule[] = [
   { name: 'md-quote', action: 'strip-prefix', re: /^>\s?/ },
   { name: 'list-bullet', action: 'strip-prefix', re: /^[-*•]\s+/ },
   { name: 'syslog-pri', action: 'strip-prefix', re: /^<\d{1,3}>/ },
-  { name: 'iso-timestamp', action: 'strip-prefix', re: /^\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?Z|\s?[+-]\d{2}:?\d{2})?\]?,?\s*/ },
+  { name: 'iso-timestamp', action: 'strip-prefix', re: /^\[?\d{4}[-/]\d{2}[-/]\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?Z|\s?[+-]\d{2}:?\d{2})?\]?,?\s*/ },
   { name: 'us-timestamp', action: 'strip-prefix', re: /^\[?\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s?[AP]M)?\]?,?\s*/i },
+  // Kubernetes' and Go's klog/glog header: level and date, time, thread, file:line.
+  { name: 'klog-header', action: 'strip-prefix', re: /^[IWEF]\d{4} \d{1,2}:\d{2}:\d{2}(?:\.\d+)?\s+\d+\s+[\w.-]+:\d+\]\s*/ },
   { name: 'time-only', action: 'strip-prefix', re: /^\[?\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s+/ },
   { name: 'level', action: 'strip-prefix', re: new RegExp(String.raw`^(?:\[(?:${LEVELS})\]|(?:${LEVELS})\b(?=[\s:|\]-]))\s*[:|-]?\s*`) },
   { name: 'bracket-field', action: 'strip-prefix', re: /^\[[^\]\s]{1,24}\]\s+(?=\S)/ },

@@ -88,7 +88,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   // lines) come after the error's own words, and count less.
   const shellLines = noiseLines(text, 'identifiers-only');
   const markup = markupSpans(text);
-  const noise = mergeRanges([...noiseLines(text), ...shellLines, ...markup], Infinity, 0);
+  const noise = mergeRanges([...noiseLines(text), ...shellLines, ...markup, ...logPrefixes(text)], Infinity, 0);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
@@ -116,6 +116,22 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: synonymPairs.has(p) ? Infinity : pairRank(p) }));
   pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
   return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
+}
+
+/** The log prefixes (timestamps, levels, thread and source fields) that the console-noise table strips from lines it keeps, in order. */
+export function logPrefixes(text: string): Span[] {
+  const out: Span[] = [];
+  let a = 0;
+  while (a <= text.length) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    if (b > a) {
+      const line = classifyLine(text.slice(a, b));
+      if (line.action === 'keep' && line.stripped) out.push({ start: a, end: a + line.start });
+    }
+    a = b + 1;
+  }
+  return out;
 }
 
 /** Line spans that the console-noise table drops whole, in order. */

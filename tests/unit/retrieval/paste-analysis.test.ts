@@ -87,3 +87,22 @@ describe('a shell trace in a paste', () => {
     for (const w of ['unabl', 'session', 'relay', 'hub']) expect(q.keys.indexOf(w)).toBeLessThan(firstNoise);
   });
 });
+
+describe('log prefixes in a paste', () => {
+  // A klog header (level and date, time, thread, file:line), a Go log timestamp with slashes, a bracketed level.
+  const paste = [
+    'I0412 07:31:09.114201       1 relay_manager.go:318] Gadget relay pool refreshed',
+    'E0412 07:31:09.120044       1 relay_manager.go:402] Unable to lease a gadget slot: quota exhausted',
+    '2021/04/12 07:31:10 [ERROR] handshake aborted by the hub',
+  ].join('\n');
+  const q = queryTerms(paste, new Set());
+  it('reads the words and numbers of a line\'s log prefix as noise, after the message\'s own words', () => {
+    const prefix = ['i0412', 'e0412', 'manag', '318', '402', '2021', '04', '12', 'error'];
+    for (const w of prefix) expect(q.weights.get(w)).toBe(QUERY_RANKING.noiseWeight);
+    const own = ['relai', 'gadget', 'pool', 'refresh', 'unabl', 'leas', 'slot', 'quota', 'exhaust', 'handshak', 'abort', 'hub'];
+    for (const w of own) {
+      expect(q.weights.has(w)).toBe(false);
+      expect(q.keys.indexOf(w)).toBeLessThan(firstKeyOf(q.keys, prefix));
+    }
+  });
+});
