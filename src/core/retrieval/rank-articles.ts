@@ -118,34 +118,27 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
 }
 
-/** The log prefixes (timestamps, levels, thread and source fields) that the console-noise table strips from lines it keeps, in order. */
-export function logPrefixes(text: string): Span[] {
+/** For each non-empty line, the span `pick` makes of how the console-noise table reads it, in order. */
+function lineSpans(text: string, pick: (line: ReturnType<typeof classifyLine>, start: number, end: number) => Span | null): Span[] {
   const out: Span[] = [];
   let a = 0;
   while (a <= text.length) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
-    if (b > a) {
-      const line = classifyLine(text.slice(a, b));
-      if (line.action === 'keep' && line.stripped) out.push({ start: a, end: a + line.start });
-    }
+    const span = b > a ? pick(classifyLine(text.slice(a, b)), a, b) : null;
+    if (span) out.push(span);
     a = b + 1;
   }
   return out;
 }
 
+/** The log prefixes (timestamps, levels, thread and source fields) that the console-noise table strips from lines it keeps, in order. */
+export const logPrefixes = (text: string): Span[] =>
+  lineSpans(text, (line, start) => (line.action === 'keep' && line.stripped ? { start, end: start + line.start } : null));
+
 /** Line spans that the console-noise table drops whole, in order. */
-export function noiseLines(text: string, action: 'drop' | 'identifiers-only' = 'drop'): Span[] {
-  const out: Span[] = [];
-  let a = 0;
-  while (a <= text.length) {
-    let b = text.indexOf('\n', a);
-    if (b < 0) b = text.length;
-    if (b > a && classifyLine(text.slice(a, b)).action === action) out.push({ start: a, end: b });
-    a = b + 1;
-  }
-  return out;
-}
+export const noiseLines = (text: string, action: 'drop' | 'identifiers-only' = 'drop'): Span[] =>
+  lineSpans(text, (line, start, end) => (line.action === action ? { start, end } : null));
 
 /** Whether `pos` lies in one of `spans` (in order, not overlapping). */
 function inSpans(spans: readonly Span[], pos: number): boolean {
