@@ -55,7 +55,7 @@ if (process.env.QR) Object.assign(QUERY_RANKING, JSON.parse(process.env.QR));
 if (process.env.EVID) Object.assign(EVIDENCE, JSON.parse(process.env.EVID));
 if (process.env.QT) Object.assign(QUERY_TUNING, JSON.parse(process.env.QT));
 const t0 = performance.now();
-const index = buildArticleIndex(terms, { base: '_kb/lookup' });
+const index = buildArticleIndex(terms, { base: '_kb/lookup', ...(process.env.CAP ? { cap: Number(process.env.CAP) } : {}) });
 console.log(`article index: ${index.files.length} files, ${index.manifest.shards} shards, built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 const mem = new Map(index.files.map((f) => [f.path, f.data]));
 const kinds = new Map<string, number>();

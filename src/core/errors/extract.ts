@@ -30,6 +30,8 @@ const ERRORISH = /\b(?:error|fail(?:ed|ure|s)?|denied|exception|unable|cannot|ca
 const COMMANDISH = /^\s*(?:PS [A-Z]:|[A-Z]:\\>|\$ |Get-|Set-|New-|Remove-|Add-|Import-|Install-|Invoke-|Enable-|Disable-|Start-|Stop-|Test-|sudo |az |kubectl |SELECT |EXEC |USE |GO$|net |reg |sc |dism |netsh |\w+\.exe )/im;
 const ALERT = /^\s*\[!(?:NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]/i;
 const QUOTED = /["“]([^"“”]{12,300})["”]/g;
+/** A paragraph that speaks of a message it shows in bold or italics: "…you receive **The gadget cannot be reached**." */
+const SPEAKS_OF_MESSAGE = /\b(?:error|message|warning|receive[sd]?|see|get|following|displays?|shows?|prompt)\b/i;
 
 const MAX_TEXT = 2000;
 const MAX_PROSE = 300;
@@ -151,6 +153,13 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
             const isLead = (LEAD_IN.test(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || ANNOUNCES_FOLLOWING.test(lastSentence(text));
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
+              if (SPEAKS_OF_MESSAGE.test(text)) {
+                for (const c of (node as Paragraph).children) {
+                  if (c.type !== 'strong' && c.type !== 'emphasis') continue;
+                  const shown = lineText(c).trim();
+                  if (shown.length >= 20 && shown.length <= MAX_PROSE && shown.length < text.length && ERRORISH.test(shown) && !/[?:]$/.test(shown)) add(shown, sec.anchor, sec.title, 'text');
+                }
+              }
               if (text.length <= MAX_PROSE && hasIdentifier(text)) add(text, sec.anchor, sec.title, 'text');
               else if (text.length > MAX_PROSE) {
                 for (const sentence of text.split(/(?<=[.!?])\s+/)) if (sentence.length <= MAX_PROSE && hasIdentifier(sentence)) add(sentence, sec.anchor, sec.title, 'text');

@@ -78,6 +78,18 @@ describe('extractErrorMessages', () => {
     expect(announced.map((m) => [m.kind, m.text])).toEqual([['code-block', 'Gadget relay 7 is draining its queue']]);
   });
 
+  it('takes a message a paragraph shows in bold or italics, not its bold labels or questions', () => {
+    const md = [
+      'When you open the console, you receive **The gadget hub cannot be reached from this relay**. Select **Retry connecting to the hub later**.',
+      '',
+      '**Q3: Why do I receive an error when the relay starts?**',
+      '',
+      'The relay shows *Relay registration failed for the current tenant* and stops.',
+    ].join('\n');
+    const out = extractErrorMessages([sec(md)], 'Gadget hub');
+    expect(out.map((m) => m.text)).toEqual(['The gadget hub cannot be reached from this relay', 'Relay registration failed for the current tenant']);
+  });
+
   it('takes every row of an error-code table', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
     const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
