@@ -20,11 +20,11 @@ const COMMAND_LANGS = new Set([
 ]);
 /** Blocks with these (or no) language are output candidates. */
 const OUTPUT_LANGS = new Set(['', 'console', 'output', 'error', 'text', 'txt', 'plaintext', 'log', 'adoc', 'asciidoc', 'none', 'terminal']);
-/** A lead-in that announces an error message. */
-const LEAD_IN = /\b(?:error|message|exception|fails?|failed|failure|warning|event|entry|entries|logged|output|returns?|returned|receive[sd]?|see|displayed|shows?|following|prompt)\b[^.]*:\s*$/i;
+/** A lead-in that announces an error message: one of these words in its last sentence, which ends in a colon. */
+const LEAD_IN_WORD = /\b(?:error|message|exception|fails?|failed|failure|warning|event|entry|entries|logged|output|returns?|returned|receive[sd]?|see|displayed|shows?|following|prompt)\b/i;
 const LEAD_IN_ERROR = /\b(?:error|exception|fail|warning|event|message)/i;
 /** A sentence that announces what follows without a colon: "…the following error is logged in the Event Viewer." */
-const ANNOUNCES_FOLLOWING = /\bfollowing (?:[\w-]+ ){0,2}(?:errors?|messages?|exceptions?|warnings?|events?|entry|entries)\b[^:]*$/i;
+const ANNOUNCES_FOLLOWING = /\bfollowing (?:[\w-]+ ){0,2}(?:errors?|messages?|exceptions?|warnings?|events?|entry|entries)\b/i;
 /** Text that reads like an error rather than instructions. */
 const ERRORISH = /\b(?:error|fail(?:ed|ure|s)?|denied|exception|unable|cannot|can't|couldn't|could not|invalid|not found|isn't|doesn't|wasn't|unexpected|timed? ?out|refused|forbidden|unauthorized|problem|0x[0-9a-f]{8}|stopped|crash|missing|not (?:be )?(?:supported|allowed|available|valid))\b/i;
 const COMMANDISH = /^\s*(?:PS [A-Z]:|[A-Z]:\\>|\$ |Get-|Set-|New-|Remove-|Add-|Import-|Install-|Invoke-|Enable-|Disable-|Start-|Stop-|Test-|sudo |az |kubectl |SELECT |EXEC |USE |GO$|net |reg |sc |dism |netsh |\w+\.exe )/im;
@@ -40,11 +40,17 @@ const MAX_OTHER = 200;
 
 const clean = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
 
-/** The text after the last sentence end that is not the text's own end. */
-function lastSentence(text: string): string {
+/** Whether `text` ends in a colon after a lead-in word of its last sentence. Linear, where one pattern scanning to the end from each word was not. */
+function endsWithLeadIn(text: string): boolean {
+  const t = text.trimEnd();
+  return t.endsWith(':') && LEAD_IN_WORD.test(t.slice(t.lastIndexOf('.') + 1));
+}
+
+/** The text after the last sentence end (that is not the text's own end) and after the last colon. */
+function lastClause(text: string): string {
   const t = text.trimEnd();
   let i = t.length - 2;
-  while (i >= 0 && t[i] !== '.' && t[i] !== '!' && t[i] !== '?') i--;
+  while (i >= 0 && t[i] !== '.' && t[i] !== '!' && t[i] !== '?' && t[i] !== ':') i--;
   return t.slice(i + 1);
 }
 
@@ -150,7 +156,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'paragraph': {
             const text = lineText(node as Paragraph);
-            const isLead = (LEAD_IN.test(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || ANNOUNCES_FOLLOWING.test(lastSentence(text));
+            const isLead = (endsWithLeadIn(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || ANNOUNCES_FOLLOWING.test(lastClause(text));
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
               if (SPEAKS_OF_MESSAGE.test(text)) {

@@ -90,6 +90,14 @@ describe('extractErrorMessages', () => {
     expect(out.map((m) => m.text)).toEqual(['The gadget hub cannot be reached from this relay', 'Relay registration failed for the current tenant']);
   });
 
+  it('reads a hostile paragraph of lead-in words and bold messages in one pass', () => {
+    // Each lead-in word used to start a scan to the paragraph's end: 1 MB of them took minutes.
+    const words = extractErrorMessages([sec('the following errors were logged '.repeat(30_000) + 'and then\n\n```\nGadget relay refused the token\n```')], 'x');
+    expect(words.map((m) => m.text)).toEqual(['Gadget relay refused the token']);
+    const bold = extractErrorMessages([sec('you receive **the gadget relay failed to start** '.repeat(2_000))], 'x');
+    expect(bold.map((m) => m.text)).toEqual(['the gadget relay failed to start']);
+  });
+
   it('takes every row of an error-code table', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `|${i}|Gadget step ${i} failed to complete.|Retry.|`).join('\n');
     const out = extractErrorMessages([sec(`|Error code|Message|Additional information|\n|---|---|---|\n${rows}`, 'codes', 'Codes')], 'Codes');
