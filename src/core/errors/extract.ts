@@ -46,12 +46,13 @@ function endsWithLeadIn(text: string): boolean {
   return t.endsWith(':') && LEAD_IN_WORD.test(t.slice(t.lastIndexOf('.') + 1));
 }
 
-/** The text after the last sentence end (that is not the text's own end) and after the last colon. */
-function lastClause(text: string): string {
+/** Whether the last clause of `text` (after its last sentence end or colon) says "the following error…", with no colon after it. */
+function announcesWithoutColon(text: string): boolean {
   const t = text.trimEnd();
+  if (t.endsWith(':')) return false;
   let i = t.length - 2;
   while (i >= 0 && t[i] !== '.' && t[i] !== '!' && t[i] !== '?' && t[i] !== ':') i--;
-  return t.slice(i + 1);
+  return ANNOUNCES_FOLLOWING.test(t.slice(i + 1));
 }
 
 function codeColumns(header: string[]): { code: number; msg: number } | null {
@@ -156,7 +157,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'paragraph': {
             const text = lineText(node as Paragraph);
-            const isLead = (endsWithLeadIn(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || ANNOUNCES_FOLLOWING.test(lastClause(text));
+            const isLead = (endsWithLeadIn(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || announcesWithoutColon(text);
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
               if (SPEAKS_OF_MESSAGE.test(text)) {
