@@ -86,9 +86,9 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const idents = keys.filter(isIdentifier);
   // Words seen only in console noise (stack frames, prompts, echoed commands, a shell's error-record
   // lines) come after the error's own words, and count less.
-  const shellLines = noiseLines(text, 'identifiers-only');
+  const { dropped, shellLines, prefixes } = consoleNoise(text);
   const markup = markupSpans(text);
-  const noise = mergeRanges([...noiseLines(text), ...shellLines, ...markup, ...logPrefixes(text)], Infinity, 0);
+  const noise = mergeRanges([...dropped, ...shellLines, ...markup, ...prefixes], Infinity, 0);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
@@ -118,27 +118,27 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
 }
 
-/** For each non-empty line, the span `pick` makes of how the console-noise table reads it, in order. */
-function lineSpans(text: string, pick: (line: ReturnType<typeof classifyLine>, start: number, end: number) => Span | null): Span[] {
-  const out: Span[] = [];
+/**
+ * How the console-noise table reads a paste, line by line, as spans in order: the lines it drops
+ * whole, the shell's error-record lines (identifiers only), and the log prefixes (timestamps,
+ * levels, thread and source fields) it strips from the lines it keeps.
+ */
+export function consoleNoise(text: string): { dropped: Span[]; shellLines: Span[]; prefixes: Span[] } {
+  const dropped: Span[] = [], shellLines: Span[] = [], prefixes: Span[] = [];
   let a = 0;
   while (a <= text.length) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
-    const span = b > a ? pick(classifyLine(text.slice(a, b)), a, b) : null;
-    if (span) out.push(span);
+    if (b > a) {
+      const line = classifyLine(text.slice(a, b));
+      if (line.action === 'drop') dropped.push({ start: a, end: b });
+      else if (line.action === 'identifiers-only') shellLines.push({ start: a, end: b });
+      else if (line.stripped) prefixes.push({ start: a, end: a + line.start });
+    }
     a = b + 1;
   }
-  return out;
+  return { dropped, shellLines, prefixes };
 }
-
-/** The log prefixes (timestamps, levels, thread and source fields) that the console-noise table strips from lines it keeps, in order. */
-export const logPrefixes = (text: string): Span[] =>
-  lineSpans(text, (line, start) => (line.action === 'keep' && line.stripped ? { start, end: start + line.start } : null));
-
-/** Line spans that the console-noise table drops whole, in order. */
-export const noiseLines = (text: string, action: 'drop' | 'identifiers-only' = 'drop'): Span[] =>
-  lineSpans(text, (line, start, end) => (line.action === action ? { start, end } : null));
 
 /** Whether `pos` lies in one of `spans` (in order, not overlapping). */
 function inSpans(spans: readonly Span[], pos: number): boolean {
