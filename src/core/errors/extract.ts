@@ -40,19 +40,22 @@ const MAX_OTHER = 200;
 
 const clean = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
 
-/** Whether `text` ends in a colon after a lead-in word of its last sentence. Linear, where one pattern scanning to the end from each word was not. */
-function endsWithLeadIn(text: string): boolean {
-  const t = text.trimEnd();
-  return t.endsWith(':') && LEAD_IN_WORD.test(t.slice(t.lastIndexOf('.') + 1));
+/** What follows the last of the `stops` characters in `t`, not counting its final character. Linear. */
+function tailAfter(t: string, stops: string): string {
+  let i = t.length - 2;
+  while (i >= 0 && !stops.includes(t[i])) i--;
+  return t.slice(i + 1);
 }
 
-/** Whether the last clause of `text` (after its last sentence end or colon) says "the following error…", with no colon after it. */
-function announcesWithoutColon(text: string): boolean {
+/**
+ * Whether a paragraph announces the block after it: it ends in a colon after a lead-in word of its
+ * last sentence, or its last clause says "the following error…" without one. Each word is looked for
+ * in the tail only, where one pattern scanning to the end from every word was quadratic.
+ */
+function announcesBlock(text: string): boolean {
   const t = text.trimEnd();
-  if (t.endsWith(':')) return false;
-  let i = t.length - 2;
-  while (i >= 0 && t[i] !== '.' && t[i] !== '!' && t[i] !== '?' && t[i] !== ':') i--;
-  return ANNOUNCES_FOLLOWING.test(t.slice(i + 1));
+  if (t.endsWith(':')) return LEAD_IN_WORD.test(tailAfter(t, '.')) && LEAD_IN_ERROR.test(text);
+  return ANNOUNCES_FOLLOWING.test(tailAfter(t, '.!?:'));
 }
 
 function codeColumns(header: string[]): { code: number; msg: number } | null {
@@ -127,8 +130,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
             const l = node as List;
             // An announced item is one message, unless it holds its messages in quotes or blocks of its own.
             for (const item of l.children) {
-              const blocks = item.children.some((c) => c.type === 'blockquote' || c.type === 'code');
-              const t = leadIn && !blocks ? lineText(item) : '';
+              const t = leadIn && !item.children.some((c) => c.type === 'blockquote' || c.type === 'code') ? lineText(item) : '';
               if (t && t.length <= MAX_PROSE) add(t, sec.anchor, sec.title, 'text');
               else visit(item.children as RootContent[], leadIn);
             }
@@ -157,7 +159,7 @@ export function extractErrorMessages(sections: ExtractSection[], articleTitle: s
           }
           case 'paragraph': {
             const text = lineText(node as Paragraph);
-            const isLead = (endsWithLeadIn(text) && LEAD_IN_ERROR.test(text)) || (announced && /:\s*$/.test(text)) || announcesWithoutColon(text);
+            const isLead = announcesBlock(text) || (announced && /:\s*$/.test(text));
             if (!isLead) {
               for (const m of text.matchAll(QUOTED)) if (ERRORISH.test(text)) add(m[1], sec.anchor, sec.title, 'text');
               if (SPEAKS_OF_MESSAGE.test(text)) {

@@ -1,7 +1,4 @@
-import { mergeRanges } from '../lookup/ranges';
-
-/** A span of text, end exclusive. */
-export interface Span { start: number; end: number }
+import { mergeRanges, type Span } from '../lookup/ranges';
 
 /**
  * Markup in a paste: the element and attribute names of an XML or HTML fragment (a Windows event's

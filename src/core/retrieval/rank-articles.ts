@@ -4,8 +4,8 @@
  * rank articles by that sum.
  */
 import { classifyLine } from '../errors/noise';
-import { markupSpans, type Span } from './markup-spans';
-import { mergeRanges } from '../lookup/ranges';
+import { markupSpans } from './markup-spans';
+import { mergeRanges, type Span } from '../lookup/ranges';
 import { ByteReader } from '../lookup/varint';
 import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
 import { alternativeTerms, synonymGroups, type SynonymGroup } from './synonyms';

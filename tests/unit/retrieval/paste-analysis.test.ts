@@ -6,6 +6,8 @@ import { normalizeErrorText } from '../../../src/core/errors/normalize';
 import { QUERY_RANKING, queryTerms } from '../../../src/core/retrieval/rank-articles';
 
 const terms = (t: string) => analyze(t).map((x) => x.term);
+/** The query of a paste given as its lines. */
+const queryOfLines = (lines: string[]) => queryTerms(lines.join('\n'), new Set());
 /** Where the first of `words` is among a query's keys. */
 const firstKeyOf = (keys: string[], words: string[]) => Math.min(...words.map((k) => keys.indexOf(k)).filter((i) => i >= 0));
 
@@ -48,7 +50,7 @@ describe('hard wraps', () => {
 });
 
 describe('a paste\'s query', () => {
-  const paste = [
+  const q = queryOfLines([
     'PS C:\\Users\\ana> Invoke-Thing -Name zq42',
     'The replication subscription stream reset to single connection mode.',
     'At line:1 char:12',
@@ -56,8 +58,7 @@ describe('a paste\'s query', () => {
     '+ ~~~~~~~~~~~~',
     '    + CategoryInfo          : NotSpecified: (:) [], CommandNotFoundException',
     '    + FullyQualifiedErrorId : CommandNotFoundException',
-  ].join('\n');
-  const q = queryTerms(paste, new Set());
+  ]);
   it('asks for the error\'s own words before words of the prompt, the echo and the error record', () => {
     const own = ['replic', 'subscript', 'stream', 'reset', 'singl', 'connect', 'mode'];
     const firstNoise = firstKeyOf(q.keys, ['invok', 'thing', 'zq42', 'char', 'categoryinfo']);
@@ -72,15 +73,14 @@ describe('a paste\'s query', () => {
 
 describe('a shell trace in a paste', () => {
   // `set -x` output: commands at depth 1 ("+ "), 2 ("++ ") and deeper, then the error the run ended with.
-  const paste = [
+  const q = queryOfLines([
     '+ touch /var/gadget/ready',
     '++ seq 1 90',
     '+++ date +%s',
     '+ for i in $(seq 1 $retries)',
     'Code: RelayHandshakeFailed',
     'Message: Unable to open a session from the gadget relay to the hub.',
-  ].join('\n');
-  const q = queryTerms(paste, new Set());
+  ]);
   it('reads the traced commands of every depth as noise, after the error\'s own words', () => {
     for (const w of ['seq', '90', 'date']) expect(q.weights.get(w)).toBe(QUERY_RANKING.noiseWeight);
     const firstNoise = firstKeyOf(q.keys, ['seq', '90', 'date']);
@@ -90,12 +90,11 @@ describe('a shell trace in a paste', () => {
 
 describe('log prefixes in a paste', () => {
   // A klog header (level and date, time, thread, file:line), a Go log timestamp with slashes, a bracketed level.
-  const paste = [
+  const q = queryOfLines([
     'I0412 07:31:09.114201       1 relay_manager.go:318] Gadget relay pool refreshed',
     'E0412 07:31:09.120044       1 relay_manager.go:402] Unable to lease a gadget slot: quota exhausted',
     '2021/04/12 07:31:10 [ERROR] handshake aborted by the hub',
-  ].join('\n');
-  const q = queryTerms(paste, new Set());
+  ]);
   it('reads the words and numbers of a line\'s log prefix as noise, after the message\'s own words', () => {
     const prefix = ['i0412', 'e0412', 'manag', '318', '402', '2021', '04', '12', 'error'];
     for (const w of prefix) expect(q.weights.get(w)).toBe(QUERY_RANKING.noiseWeight);
