@@ -93,6 +93,34 @@ describe('whole-article ranking', () => {
   it('takes two words side by side as a phrase in either order ("office update", "updating Office")', async () => {
     expect((await urls('client closes, office update'))[0]).toBe('/mail/b-client-closes/');
   });
+  describe('an article whose title names another error', () => {
+    const kb = [
+      { source: 'upgrade/error-574.md', title: 'Upgrade script fails with error 574', body: 'The upgrade step encountered a problem in msdb.' },
+      { source: 'upgrade/error-2714.md', title: 'Upgrade script fails with error 2714', body: 'The upgrade step encountered a problem in the model database.' },
+      { source: 'upgrade/script-failures.md', title: 'Troubleshoot upgrade script failures', body: 'The upgrade script step encountered a failure: read the error log for its number.' },
+      { source: 'web/403-or-404.md', title: 'HTTP Error 403 or 404 when you open the portal', body: 'The portal returns an error page.' },
+      { source: 'web/portal-error.md', title: 'Portal shows an error when you open it', body: 'When you open the portal, it returns an HTTP error page.' },
+      { source: 'print/kb5000802.md', title: 'Printing stops after update KB5000802', body: 'After the update printing stops with APC_INDEX_MISMATCH. Printing to a printer fails.' },
+      { source: 'web/pool-identity.md', title: 'ApplicationPoolIdentity cannot write to the data folder', body: 'Writing to the data folder fails with 0x80070005 access denied.' },
+      { source: 'web/data-folder.md', title: 'The data folder cannot be written', body: 'Writing to the data folder fails.' },
+      { source: 'print/printing-stops.md', title: 'Printing stops after an update', body: 'After the update, printing stops. Printing to a printer fails.' },
+    ];
+    it('ranks below one about the error family when the query names its own error', async () => {
+      const res = await over2(kb).lookup('upgrade script step encountered error 1105', { limit: 5 });
+      expect(res[0].url).toBe('/upgrade/script-failures/');
+      // Without an error named, the words decide.
+      expect((await over2(kb).lookup('upgrade script step encountered an error', { limit: 5 }))[0].url).not.toBe('/upgrade/script-failures/');
+    });
+    it('keeps its place when the title writes the query\'s code some other way ("403 or 404")', async () => {
+      expect((await over2(kb).lookup('HTTP Error 404 when you open the portal', { limit: 5 }))[0].url).toBe('/web/403-or-404/');
+    });
+    it('keeps its place when the title\'s CamelCase name is a feature\'s (`ApplicationPoolIdentity`), not a failure\'s', async () => {
+      expect((await over2(kb).lookup('writing to the data folder fails with 0x80070005', { limit: 5 }))[0].url).toBe('/web/pool-identity/');
+    });
+    it('keeps its place when the title names an update (a KB number), not an error', async () => {
+      expect((await over2(kb).lookup('printing stops after update with APC_INDEX_MISMATCH', { limit: 5 }))[0].url).toBe('/print/kb5000802/');
+    });
+  });
   it('gives nothing for text no article shares a word with', async () => {
     expect(await urls('zzqx wvvq')).toEqual([]);
   });

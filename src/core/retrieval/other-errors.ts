@@ -1,0 +1,40 @@
+/**
+ * An article whose title names an error the query does not name is about another error: when the
+ * query names "error 1105", the article titled "error 574" is not its answer, though every other
+ * word fits; the article about the family of errors is.
+ */
+import { IDENT_PREFIX } from './analyzer';
+import { isIdentifier, type ArticleDisplay } from './format';
+import { identifierTerms } from './identifier-terms';
+import type { ArticleScore, QueryTerms } from './rank-articles';
+
+/** A CamelCase name that says something failed (`ZonalAllocationFailed`, `SubnetIsFull`), not a feature's (`ApplicationPoolIdentity`). */
+const FAILURE_NAME = /fail|error|exception|fault|denied|invalid|notfound|timeout|timedout|mismatch|exceeded|unavailable|conflict|full|missing|unsupported|notallowed|forbidden|unauthorized|limit|quota|expired|rejected|refused|blocked|corrupt/;
+
+/** Whether an identifier term names an error: a code, a symbol, an exception type or a failure's name; a KB number names an update. */
+export const namesError = (term: string): boolean => !/^#kb\d+$/.test(term) && (/\d|_|^#wsae/.test(term) || FAILURE_NAME.test(term));
+
+/** The number an identifier term is built on (`#error1603` → 1603, `#http404.13` → 404), if any. */
+const codeOf = (term: string): string | null => /^#(?:error|msg|eventid|http|0x)?(\d\w*)/.exec(term)?.[1] ?? null;
+
+/**
+ * Articles of `head` whose titles name errors, none of which the query names, when the query names
+ * an error of its own (at full weight): "error 574" is not the article for error 1105. A title that
+ * writes one of the query's codes some other way ("HTTP Error 403 or 404") names it too.
+ */
+export async function titlesNamingOtherErrors(q: QueryTerms, head: readonly ArticleScore[], display: (doc: number) => Promise<ArticleDisplay>): Promise<Set<number>> {
+  const named = [...q.terms.keys()].filter((t) => isIdentifier(t) && namesError(t));
+  if (!named.some((t) => !q.weights.has(t))) return new Set();
+  const codes = named.map(codeOf).filter((c): c is string => c !== null);
+  const out = new Set<number>();
+  await Promise.all(head.map(async (s) => {
+    // A title that cannot be loaded now is no evidence; the fetch that shows the result reports it.
+    const title = await display(s.doc).then((d) => d.title, () => null);
+    if (title === null) return;
+    const errors = identifierTerms(title).map((t) => IDENT_PREFIX + t.term).filter(namesError);
+    if (!errors.length || errors.some((t) => q.terms.has(t))) return;
+    const words = new Set(title.toLowerCase().split(/[^a-z0-9]+/).map((w) => w.replace(/^0x/, '')));
+    if (!codes.some((c) => words.has(c))) out.add(s.doc);
+  }));
+  return out;
+}
