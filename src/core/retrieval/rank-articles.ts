@@ -4,10 +4,13 @@
  * rank articles by that sum.
  */
 import { classifyLine } from '../errors/noise';
+import { innerErrorSpans } from '../errors/inner-error';
+import { splitErrorSpans } from '../errors/split';
 import { markupSpans } from './markup-spans';
 import { mergeRanges, type Span } from '../lookup/ranges';
 import { ByteReader } from '../lookup/varint';
-import { analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
+import { IDENT_PREFIX, analyze, wordPairs, wordTerms, type TermOccurrence } from './analyzer';
+import { identifierTerms } from './identifier-terms';
 import { alternativeTerms, synonymGroups, type SynonymGroup } from './synonyms';
 import { IMPACT_SCALE, idf, isIdentifier, isPair, pairWord, pairWords, shardOfTerm, termHash, type ArticleManifest } from './format';
 
@@ -90,7 +93,13 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const markup = markupSpans(text);
   const noise = mergeRanges([...dropped, ...shellLines, ...markup, ...prefixes], Infinity, 0);
   const inError = (k: string) => noise.length === 0 || terms.get(k)!.some((o) => !inSpans(noise, o.start));
-  const plain = keys.filter((k) => !isIdentifier(k) && inError(k));
+  // A word that is all of an identifier (`AgentPoolsClient`, `0x80070005`) finds what the identifier finds.
+  const identifierOnly = identifierWords(text, terms);
+  const plain = keys.filter((k) => !isIdentifier(k) && inError(k) && !identifierOnly.has(k));
+  // The words of a wrapped error ("Original Error: …", "--->") come before the wrapper's, common ones
+  // too: the inner error is what an article documents, the wrapper is the tool's envelope.
+  const inner = mergeRanges(splitErrorSpans(text).flatMap((p) => innerErrorSpans(text, p)), Infinity, 0);
+  const inInner = (k: string) => inner.length > 0 && terms.get(k)!.some((o) => inSpans(inner, o.start));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
   const weights = new Map<string, number>();
   for (const k of quiet) weights.set(k, QUERY_RANKING.noiseWeight);
@@ -106,7 +115,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   // Synonyms come last: they only add to what the query's own words find.
   const strongIdents = idents.filter((k) => !weights.has(k));
   const shellIdents = idents.filter((k) => weights.has(k));
-  const ordered = [...strongIdents, ...rareFirst(plain), ...rareFirst(quiet), ...shellIdents, ...added.filter((t) => !isPair(t))];
+  const ordered = [...strongIdents, ...rareFirst(plain.filter(inInner)), ...rareFirst(plain.filter((k) => !inInner(k))), ...rareFirst(quiet), ...shellIdents, ...added.filter((t) => !isPair(t))];
   const rank = new Map(ordered.map((k, i) => [k, i]));
   const pairRank = (p: string) => {
     const [a, b] = pairWords(p).map((w) => rank.get(w) ?? ordered.length);
@@ -116,6 +125,30 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const pairs = [...terms.keys()].filter(isPair).map((p) => ({ p, r: synonymPairs.has(p) ? Infinity : pairRank(p) }));
   pairs.sort((x, y) => x.r - y.r || (x.p < y.p ? -1 : x.p > y.p ? 1 : 0));
   return { terms, weights, keys: ordered, pairs: pairs.map((x) => x.p), common, synonyms };
+}
+
+/**
+ * Words that only ever occur as the whole text of an identifier that its text alone makes
+ * (`AgentPoolsClient`, `0x80070005`): every article that has the word has the identifier too. A
+ * code that is an identifier only in context ("Status code 0000232a") keeps its word.
+ */
+function identifierWords(text: string, terms: ReadonlyMap<string, TermOccurrence[]>): Set<string> {
+  const whole: Span[] = [];
+  for (const [t, list] of terms) {
+    if (!isIdentifier(t)) continue;
+    for (const o of list) {
+      const source = text.slice(o.start, o.end);
+      if (!/\s/.test(source) && identifierTerms(source).some((x) => IDENT_PREFIX + x.term === t)) whole.push({ start: o.start, end: o.end });
+    }
+  }
+  const out = new Set<string>();
+  if (!whole.length) return out;
+  const spans = mergeRanges(whole, Infinity, 0);
+  for (const [t, list] of terms) {
+    if (isIdentifier(t) || isPair(t) || list.length >= 64) continue;
+    if (list.every((o) => (spanAt(spans, o.start)?.end ?? -1) >= o.end)) out.add(t);
+  }
+  return out;
 }
 
 /**
@@ -140,17 +173,20 @@ export function consoleNoise(text: string): { dropped: Span[]; shellLines: Span[
   return { dropped, shellLines, prefixes };
 }
 
-/** Whether `pos` lies in one of `spans` (in order, not overlapping). */
-function inSpans(spans: readonly Span[], pos: number): boolean {
+/** The one of `spans` (in order, not overlapping) that `pos` lies in, if any. */
+function spanAt(spans: readonly Span[], pos: number): Span | null {
   let lo = 0, hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (pos < spans[mid].start) hi = mid - 1;
     else if (pos >= spans[mid].end) lo = mid + 1;
-    else return true;
+    else return spans[mid];
   }
-  return false;
+  return null;
 }
+
+/** Whether `pos` lies in one of `spans` (in order, not overlapping). */
+const inSpans = (spans: readonly Span[], pos: number): boolean => spanAt(spans, pos) !== null;
 
 export interface ArticleScore {
   doc: number;

@@ -4,6 +4,7 @@ import { blankValues } from '../../../src/core/retrieval/value-blanking';
 import { healHardWraps } from '../../../src/core/errors/hard-wrap';
 import { normalizeErrorText } from '../../../src/core/errors/normalize';
 import { QUERY_RANKING, queryTerms } from '../../../src/core/retrieval/rank-articles';
+import { termHash } from '../../../src/core/retrieval/format';
 
 const terms = (t: string) => analyze(t).map((x) => x.term);
 /** The query of a paste given as its lines. */
@@ -103,5 +104,30 @@ describe('log prefixes in a paste', () => {
       expect(q.weights.has(w)).toBe(false);
       expect(q.keys.indexOf(w)).toBeLessThan(firstKeyOf(q.keys, prefix));
     }
+  });
+});
+
+describe('a wrapped error in a paste', () => {
+  // A tool's envelope with rare names of its own, then the error it wraps, whose words are common ones.
+  const common = new Set(['version', 'label', 'begin', 'allow'].map(termHash));
+  const q = queryTerms('Error: provisioning Widget Pool "zorbo" (Group "Qx-Prod7"): fleetsvc.PoolsApi#Upsert: Failure sending request: StatusCode=0 -- Original Error: Code="BadRequest" Message="For version 1.16 or later, a label must begin with an allowed prefix."', common);
+  it('asks for the wrapped error\'s words, common ones too, before the envelope\'s', () => {
+    const inner = ['label', 'begin', 'allow', 'prefix', 'version'];
+    const envelope = ['provis', 'widget', 'zorbo', 'qx', 'prod7', 'fleetsvc', 'upsert', 'send', 'statuscod'];
+    for (const w of inner) expect(q.keys.indexOf(w)).toBeLessThan(firstKeyOf(q.keys, envelope));
+  });
+});
+
+describe('a word that is all of an identifier', () => {
+  it('is not asked for beside the identifier, which finds the same articles', () => {
+    const q = queryTerms('ServiceBrokerTimeoutException raised; the call returned 0x80070005 to the caller', new Set());
+    expect(q.keys).toEqual(expect.arrayContaining(['#servicebrokertimeoutexception', '#0x80070005', 'rais', 'call', 'return', 'caller']));
+    expect(q.keys).not.toContain('servicebrokertimeoutexcept');
+    expect(q.keys).not.toContain('0x80070005');
+  });
+  it('is asked for when the text is an identifier only in its context ("status code 0000232a")', () => {
+    const q = queryTerms('Status code 0000232a maps to the following error', new Set());
+    expect(q.keys).toContain('#0x0000232a');
+    expect(q.keys).toContain('0000232a');
   });
 });
