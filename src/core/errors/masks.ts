@@ -94,7 +94,10 @@ export const MASK_PATTERNS: readonly MaskPattern[] = [
   // Long hex runs (thumbprints, trace ids); 8-digit HRESULT shapes are identifiers and are never reached here.
   { type: 'hex', gate: GATE.hex, re: /\b(?:0x)?[0-9a-f]{9,}\b/gi, accept: (m) => /\d/.test(m[0]) && /[a-f]/i.test(m[0].replace(/^0x/i, '')) || m[0].length >= 16 },
   { type: 'number', re: new RegExp(String.raw`\b(?:${VAR_BEFORE})\s*[:=#]?\s*(\d+)\b`, 'gi'), group: 1 },
-  { type: 'number', re: new RegExp(String.raw`(?<![\w.])(\d[\d,.]*)\s*(?:${VAR_AFTER})(?!\w)`, 'gi'), group: 1 },
+  // A count with its unit ("1,024 bytes", "30 seconds"). Its digits are taken whole and at most 40 of
+  // them (an atomic lookahead): a unit never starts with a digit, comma or dot, so a shorter run never
+  // matches, and a run of any length tried from each of its commas is quadratic (a JSON byte array).
+  { type: 'number', re: new RegExp(String.raw`(?<![\w.])(?=(\d[\d,.]{0,39}))\1\s*(?:${VAR_AFTER})(?!\w)`, 'gi'), group: 1 },
   // Quoted single tokens (no spaces): 'CONTOSO\jdoe', "srv01", 'MyDatabase'.
   { type: 'quoted', re: /(?<![\w'])'[^'\s<>]{1,80}'(?![\w'])|(?<![\w"])"[^"\s<>]{1,80}"(?![\w"])/g },
 ];

@@ -6,16 +6,26 @@
  */
 export const SCAN_WINDOW = 2048;
 
-/** Window bounds over `text`: lines, and long lines cut at a space near the window's end. */
+/**
+ * Window bounds over `text`: lines, and long lines cut at a space in the second half of the window.
+ * Linear in the text: the next line break is searched for once per line, not once per window, and
+ * a space only within the window.
+ */
 export function scanWindows(text: string, size = SCAN_WINDOW): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let i = 0;
+  let lineEnd = -1;
   while (i < text.length) {
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = text.length;
+    if (lineEnd < i) {
+      lineEnd = text.indexOf('\n', i);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    let end = lineEnd;
     if (end - i > size) {
-      const cut = text.lastIndexOf(' ', i + size);
-      end = cut > i + size / 2 ? cut : i + size;
+      end = i + size;
+      for (let k = i + size; k > i + size / 2; k--) {
+        if (text.charCodeAt(k) === 32) { end = k; break; }
+      }
     }
     out.push([i, end]);
     i = end + (text[end] === '\n' || text[end] === ' ' ? 1 : 0);

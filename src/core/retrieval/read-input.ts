@@ -29,8 +29,13 @@ export function readInput(text: string, limit = READ_LIMIT): ReadInput {
   const pieces: Array<[number, number]> = [];
   let used = 0;
   const seen = new Set<string>();
+  // A line seen before has its shape seen before: a log that repeats one line is not read for its shape again.
+  const seenLines = new Set<string>();
   const take = (a: number, b: number, budget: number): boolean => {
-    const shape = shapeOf(text.slice(a, Math.min(b, a + 240)));
+    const head = text.slice(a, Math.min(b, a + 240));
+    if (seenLines.has(head)) return false;
+    seenLines.add(head);
+    const shape = shapeOf(head);
     if (seen.has(shape)) return false;
     seen.add(shape);
     const end = Math.min(b, a + Math.max(0, budget - used));
