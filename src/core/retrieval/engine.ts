@@ -12,17 +12,17 @@ import type { Manifest } from '../lookup/format';
 import type { FetchFile, LookupOptions, LookupResult, LookupStats } from '../lookup/types';
 import { ARTICLE_INDEX_VERSION, articleDocPath, articleManifestPath, articleShardPath, isPair, type ArticleDisplay, type ArticleManifest } from './format';
 import { decodeArticleShard, queryTerms, rankArticles } from './rank-articles';
-import { titlesNamingOtherErrors } from './other-errors';
+import { titleErrors, type TitleErrors } from './title-errors';
 
 /** Most match ranges and variables a result carries. */
 export const MAX_RANGES = 200;
 export const MAX_VARIABLES = 50;
 
 /**
- * Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1),
- * and what is left of the word score of an article whose title names another error (other-errors.ts).
+ * Weight of the fingerprint lookup's score against the article ranking's (scaled to its best, 1), and
+ * the factors on the word score of an article whose title names another error or the query's (title-errors.ts).
  */
-export const EVIDENCE = { lookupWeight: 0.45, confidentBoost: 1.5, lookupLimit: 5, otherErrorFactor: 0.5 };
+export const EVIDENCE = { lookupWeight: 0.45, confidentBoost: 1.5, lookupLimit: 5, otherErrorFactor: 0.5, ownErrorFactor: 1.15 };
 
 export interface RetrievalResult extends Omit<LookupResult, 'matched'> {
   /** The article's documented message that matched the paste, when one did. */
@@ -115,13 +115,14 @@ export function createRetrieval(fetchFile: FetchFile, base: string, lookupManife
     interface Candidate { key: string; doc: number | null; score: number; terms: string[]; lookup: LookupResult | null }
     const byKey = new Map<string, Candidate>();
     const head = scored.slice(0, limit);
-    // An article whose title names only errors the query does not name is about another error.
-    const otherError = q && EVIDENCE.otherErrorFactor < 1 && m ? await titlesNamingOtherErrors(q, head, (doc) => display(m, doc)) : new Set<number>();
+    // An article whose title names only errors the query does not name is about another error; one
+    // whose title names the query's error is about it.
+    const titles: TitleErrors = q && m ? await titleErrors(q, head, (doc) => display(m, doc)) : { other: new Set(), own: new Set() };
     // Without article numbers on the fingerprint side, join by URL: that needs the head's display data first.
     const byUrl = m && evidence.some((r) => r.doc === undefined) ? await Promise.all(head.map((s) => display(m, s.doc))) : null;
     head.forEach((s, i) => {
       const key = byUrl ? byUrl[i].url : `#${s.doc}`;
-      const score = (best > 0 ? s.score / best : 0) * (otherError.has(s.doc) ? EVIDENCE.otherErrorFactor : 1);
+      const score = (best > 0 ? s.score / best : 0) * (titles.other.has(s.doc) ? EVIDENCE.otherErrorFactor : titles.own.has(s.doc) ? EVIDENCE.ownErrorFactor : 1);
       byKey.set(key, { key, doc: s.doc, score, terms: s.matched, lookup: null });
     });
     // A fingerprint match keeps its word evidence even when the article ranked below the head.

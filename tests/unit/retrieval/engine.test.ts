@@ -93,7 +93,7 @@ describe('whole-article ranking', () => {
   it('takes two words side by side as a phrase in either order ("office update", "updating Office")', async () => {
     expect((await urls('client closes, office update'))[0]).toBe('/mail/b-client-closes/');
   });
-  describe('an article whose title names another error', () => {
+  describe('what an article\'s title says of the query\'s error', () => {
     const kb = [
       { source: 'upgrade/error-574.md', title: 'Upgrade script fails with error 574', body: 'The upgrade step encountered a problem in msdb.' },
       { source: 'upgrade/error-2714.md', title: 'Upgrade script fails with error 2714', body: 'The upgrade step encountered a problem in the model database.' },
@@ -110,6 +110,14 @@ describe('whole-article ranking', () => {
       expect(res[0].url).toBe('/upgrade/script-failures/');
       // Without an error named, the words decide.
       expect((await over2(kb).lookup('upgrade script step encountered an error', { limit: 5 }))[0].url).not.toBe('/upgrade/script-failures/');
+    });
+    it('ranks first when the title names the query\'s error, above a reference list whose row matched the paste', async () => {
+      const sites = [
+        { source: 'web/error-404-13.md', title: 'HTTP Error 404.13 when you upload a large file', body: 'Uploads over the limit fail. Raise maxAllowedContentLength in the filtering module.' },
+        { source: 'web/status-codes.md', title: 'HTTP status codes of the web server', messages: '404.13 - Content length too large.', body: 'The request filtering module returns these HTTP codes: 404.13 - Content length too large. 404.14 - Request URL too long.' },
+      ];
+      const res = await over2(sites).lookup('HTTP Error 404.13 - Not Found The request filtering module is configured to deny a request that exceeds the request content length.', { limit: 5 });
+      expect(res[0].url).toBe('/web/error-404-13/');
     });
     it('keeps its place when the title writes the query\'s code some other way ("403 or 404")', async () => {
       expect((await over2(kb).lookup('HTTP Error 404 when you open the portal', { limit: 5 }))[0].url).toBe('/web/403-or-404/');
