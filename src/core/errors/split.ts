@@ -10,7 +10,11 @@ export interface ErrorSpan { start: number; end: number }
 const RECORD_START = /^\s*(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}|\[?\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}|\[?(?:INFO|WARN|WARNING|ERROR|FATAL|CRITICAL)\b)/;
 const MAX_PARTS = 8;
 
-export function splitErrorSpans(raw: string): ErrorSpan[] {
+/**
+ * The blocks and log records of a paste, noise-only ones included: where one error ends and the
+ * next may begin, without reading each part's tokens (the article query's wrapped errors need no more).
+ */
+export function errorBlockSpans(raw: string): ErrorSpan[] {
   if (typeof raw !== 'string' || raw.length === 0) return [];
   const lines: ErrorSpan[] = [];
   const re = /[^\n]*(?:\n|$)/g;
@@ -36,6 +40,12 @@ export function splitErrorSpans(raw: string): ErrorSpan[] {
     }
     if (group.length) parts.push({ start: group[0].start, end: group[group.length - 1].end });
   }
+  return parts;
+}
+
+/** The separate errors of a paste: its blocks and records without those that are only noise, at most MAX_PARTS. */
+export function splitErrorSpans(raw: string): ErrorSpan[] {
+  const parts = errorBlockSpans(raw);
   const useful = parts.filter((p) => tokenizeErrorText(raw.slice(p.start, p.end)).tokens.some((t) => t.kind !== 'mask'));
   if (useful.length <= MAX_PARTS) return useful;
   // Too many parts (a long log): keep the first ones and fold the rest into the last.

@@ -5,7 +5,7 @@
  */
 import { classifyLine } from '../errors/noise';
 import { innerErrorSpans } from '../errors/inner-error';
-import { splitErrorSpans } from '../errors/split';
+import { errorBlockSpans } from '../errors/split';
 import { markupSpans } from './markup-spans';
 import { mergeRanges, type Span } from '../lookup/ranges';
 import { ByteReader } from '../lookup/varint';
@@ -98,7 +98,7 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
   const plain = keys.filter((k) => !isIdentifier(k) && inError(k) && !identifierOnly.has(k));
   // The words of a wrapped error ("Original Error: …", "--->") come before the wrapper's, common ones
   // too: the inner error is what an article documents, the wrapper is the tool's envelope.
-  const inner = mergeRanges(splitErrorSpans(text).flatMap((p) => innerErrorSpans(text, p)), Infinity, 0);
+  const inner = mergeRanges(errorBlockSpans(text).flatMap((p) => innerErrorSpans(text, p)), Infinity, 0);
   const inInner = (k: string) => inner.length > 0 && terms.get(k)!.some((o) => inSpans(inner, o.start));
   const quiet = keys.filter((k) => !isIdentifier(k) && !inError(k));
   const weights = new Map<string, number>();
@@ -134,11 +134,16 @@ export function queryTerms(text: string, common: ReadonlySet<number>): QueryTerm
  */
 function identifierWords(text: string, terms: ReadonlyMap<string, TermOccurrence[]>): Set<string> {
   const whole: Span[] = [];
+  // The identifier terms each distinct text makes alone: a paste repeats its identifiers.
+  const alone = new Map<string, Set<string>>();
   for (const [t, list] of terms) {
     if (!isIdentifier(t)) continue;
     for (const o of list) {
       const source = text.slice(o.start, o.end);
-      if (!/\s/.test(source) && identifierTerms(source).some((x) => IDENT_PREFIX + x.term === t)) whole.push({ start: o.start, end: o.end });
+      if (/\s/.test(source)) continue;
+      let made = alone.get(source);
+      if (!made) alone.set(source, (made = new Set(identifierTerms(source).map((x) => IDENT_PREFIX + x.term))));
+      if (made.has(t)) whole.push({ start: o.start, end: o.end });
     }
   }
   const out = new Set<string>();

@@ -13,7 +13,7 @@ import type { ArticleScore, QueryTerms } from './rank-articles';
 const FAILURE_NAME = /fail|error|exception|fault|denied|invalid|notfound|timeout|timedout|mismatch|exceeded|unavailable|conflict|full|missing|unsupported|notallowed|forbidden|unauthorized|limit|quota|expired|rejected|refused|blocked|corrupt/;
 
 /** Whether an identifier term names an error: a code, a symbol, an exception type or a failure's name; a KB number names an update. */
-export const namesError = (term: string): boolean => !/^#kb\d+$/.test(term) && (/\d|_|^#wsae/.test(term) || FAILURE_NAME.test(term));
+const namesError = (term: string): boolean => !/^#kb\d+$/.test(term) && (/\d|_|^#wsae/.test(term) || FAILURE_NAME.test(term));
 
 /** The number an identifier term is built on (`#error1603` → 1603, `#http404.13` → 404), if any. */
 const codeOf = (term: string): string | null => /^#(?:error|msg|eventid|http|0x)?(\d\w*)/.exec(term)?.[1] ?? null;
